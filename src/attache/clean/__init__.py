@@ -1,9 +1,52 @@
-"""Clean stage: publisher boilerplate out, before anything else sees the text."""
+"""Clean stage: publisher boilerplate out, before anything else sees the text.
+
+The patterns live in ``boilerplate.yaml``; what was removed travels with the
+article as metadata so nothing is lost, but it is never used as evidence.
+"""
 
 from __future__ import annotations
 
-from attache.records import Article, CleanArticle
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from attache.records import Article, CleanArticle, RemovedText
+
+BOILERPLATE_FILE = Path(__file__).with_name("boilerplate.yaml")
+
+
+@lru_cache(maxsize=4)
+def load_patterns(path: Path = BOILERPLATE_FILE) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The (kind, compiled pattern) pairs of a boilerplate file."""
+    with open(path, encoding="utf-8") as handle:
+        kinds = yaml.safe_load(handle) or {}
+    return tuple(
+        (kind, re.compile(pattern, re.IGNORECASE)) for kind, patterns in kinds.items() for pattern in patterns
+    )
 
 
 def clean_article(article: Article) -> CleanArticle:
-    return CleanArticle(article=article, text=article.text, removed=[])
+    """The article with boilerplate lines removed, paragraphs kept apart by blank lines."""
+    patterns = load_patterns()
+    removed: list[RemovedText] = []
+    kept: list[str] = []
+    title = _normalise(article.title or "")
+    for line in article.text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        text = line.strip()
+        if not text:
+            continue
+        if title and _normalise(text) == title:
+            removed.append(RemovedText(kind="repeated_headline", text=text))
+            continue
+        kind = next((k for k, pattern in patterns if pattern.match(text)), None)
+        if kind is None:
+            kept.append(re.sub(r"[ \t\u00a0]+", " ", text))
+        else:
+            removed.append(RemovedText(kind=kind, text=text))
+    return CleanArticle(article=article, text="\n\n".join(kept), removed=removed)
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
