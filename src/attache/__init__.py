@@ -2,4 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
+
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from attache.store import Store
+
+
+def open(path: str | Path, write: bool = False, **kwargs: Any) -> Store:  # noqa: A001
+    """Open an event store (DuckDB file): ``attache.open("events.duckdb").events(actor="CHN")``.
+
+    Imported lazily so ``import attache`` stays cheap for the command line.
+    """
+    from attache.store import Store
+
+    return Store(path, write=write, **kwargs)

@@ -1,0 +1,82 @@
+"""Event store: coded articles in an embedded DuckDB file, duplicates merged.
+
+Modules: ``schema.sql`` (tables), ``db`` (open), ``writer`` (ingest),
+``merge`` (the duplicate rule), ``query`` (events, dyads), ``export``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+
+from attache.store import merge
+from attache.store.db import StoreError, connect
+from attache.store.query import EventFilter, dyads_sql, events_sql
+from attache.store.writer import AddResult, Writer
+
+__all__ = ["AddResult", "Store", "StoreError", "open_store"]
+
+
+class Store:
+    """A store file. Read-only unless opened with ``write=True``."""
+
+    def __init__(
+        self, path: str | Path, write: bool = False,
+        window_days: int = merge.DEFAULT_WINDOW_DAYS,
+    ) -> None:
+        self.path = Path(path)
+        self.con = connect(self.path, read_only=not write)
+        self.writer = Writer(self.con, window_days) if write else None
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _fetch(self, sql: str, params: list, as_arrow: bool) -> pd.DataFrame | pa.Table:
+        rel = self.con.execute(sql, params)
+        return rel.fetch_arrow_table() if as_arrow else rel.df()
+
+    def events(self, as_arrow: bool = False, **filters: Any) -> pd.DataFrame | pa.Table:
+        """Events with their mention counts. Filters: actor, recipient, event_type (or type),
+        quad, since, until, text, limit."""
+        if "type" in filters:
+            filters["event_type"] = filters.pop("type")
+        f = EventFilter(**filters).validated(self.con)
+        return self._fetch(*events_sql(f), as_arrow)
+
+    def dyads(
+        self, by: str = "month", actor: str | None = None, recipient: str | None = None,
+        as_arrow: bool = False,
+    ) -> pd.DataFrame | pa.Table:
+        """Per dyad and period: event counts per quad class and summed intensity."""
+        return self._fetch(*dyads_sql(self.con, by, actor, recipient), as_arrow)
+
+    def arrow(self, what: str = "events", **kwargs: Any) -> pa.Table:
+        """``events`` or ``dyads`` as an Arrow table."""
+        if what not in ("events", "dyads"):
+            raise StoreError(f"unknown table {what!r} (events or dyads)")
+        return getattr(self, what)(as_arrow=True, **kwargs)
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table: what a re-run or an interrupted run should leave unchanged."""
+        tables = ("articles", "sentences", "events", "event_dyads", "mentions", "entities")
+        return {
+            t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # fixed names only
+            for t in tables
+        }
+
+
+def open_store(path: str | Path, write: bool = False, **kwargs: Any) -> Store:
+    return Store(path, write=write, **kwargs)
