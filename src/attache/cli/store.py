@@ -1,9 +1,238 @@
-"""Commands of this group are registered on the main app here."""
+"""Event store commands: ingest, events, dyads, export (docs/store.md, docs/export.md)."""
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import pandas as pd
 import typer
+from rich.console import Console
+from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from attache.store import Store, StoreError, merge
+from attache.store.export import FORMATS as EXPORT_FORMATS
+
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB event store file.")]
+ActorOpt = Annotated[str | None, typer.Option("--actor", help="Actor code, e.g. CHN.")]
+RecipientOpt = Annotated[str | None, typer.Option("--recipient", help="Recipient code, e.g. IND.")]
+
+
+def _fail(message: str, code: int = 2) -> NoReturn:
+    # One line on stderr, no traceback: these are the user's mistakes, not ours.
+    print(f"error: {message}", file=sys.stderr)
+    raise typer.Exit(code)
+
+
+class RateColumn(ProgressColumn):
+    """Articles per second since the start."""
+
+    def render(self, task: Task) -> Text:
+        elapsed = task.finished_time if task.finished else task.elapsed
+        rate = task.completed / elapsed if elapsed else 0.0
+        return Text(f"{rate:.1f} articles/s")
+
+
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories or - (stdin).")],
+    db: DbOption,
+    actors: Annotated[
+        list[Path] | None, typer.Option("--actors", help="Extra actor dictionary file(s).")
+    ] = None,
+    spacy_model: Annotated[
+        str | None, typer.Option("--spacy-model", help="spaCy pipeline name or path.")
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="Date for articles that carry none (YYYY-MM-DD).")
+    ] = None,
+    merge_window: Annotated[
+        int, typer.Option("--merge-window", min=0, help="Days apart two reports may be and still merge.")
+    ] = merge.DEFAULT_WINDOW_DAYS,
+) -> None:
+    """Code articles and store them, their evidence, events and mentions (duplicates merged)."""
+    from attache.ingest import read_articles
+    from attache.pipeline import Coder
+    from attache.records import InputError
+
+    try:
+        default_date = dt.date.fromisoformat(date) if date else None
+    except ValueError:
+        _fail(f"--date: {date!r} is not a date (YYYY-MM-DD)")
+    try:
+        store = Store(db, write=True, window_days=merge_window)
+    except StoreError as e:
+        _fail(str(e))
+    coder = Coder(spacy_model=spacy_model, actors_files=actors or ())
+    writer = store.writer
+    assert writer is not None
+    n = {"read": 0, "stored": 0, "duplicates": 0, "errors": 0, "events": 0, "new": 0, "merged": 0}
+    err = Console(stderr=True)
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} articles"),
+        RateColumn(), TimeElapsedColumn(), console=err, transient=False,
+    ) as progress:
+        task = progress.add_task("ingesting", total=None)
+        for item in read_articles(paths, default_date=default_date):
+            if isinstance(item, InputError):
+                n["errors"] += 1
+                progress.console.print(f"skipped {item}", markup=False, highlight=False)
+                continue
+            n["read"] += 1
+            if writer.seen(item):
+                n["duplicates"] += 1
+            else:
+                try:
+                    added = writer.add(coder.code(item))
+                except Exception as e:  # noqa: BLE001 - one bad article must not stop months of news
+                    n["errors"] += 1
+                    where = item.origin or item.id
+                    progress.console.print(
+                        f"skipped {where}: {type(e).__name__}: {e}", markup=False, highlight=False
+                    )
+                else:
+                    n["stored"] += 1
+                    n["events"] += added.records
+                    n["new"] += added.new_events
+                    n["merged"] += added.merged
+            progress.advance(task)
+    store.close()
+    print(
+        f"read={n['read']} stored={n['stored']} skipped_duplicate={n['duplicates']} "
+        f"errors={n['errors']} events={n['events']} new_events={n['new']} merged={n['merged']}"
+    )
+    if n["errors"]:
+        raise typer.Exit(1)
+
+
+def _open(db: Path) -> Store:
+    try:
+        return Store(db)
+    except StoreError as e:
+        _fail(str(e))
+
+
+def _emit(rows: list[dict], fmt: str, title: str, columns: list[tuple[str, str]]) -> None:
+    """Rows as a Rich table (``columns``: key, header), JSON Lines or CSV on stdout."""
+    if fmt == "jsonl":
+        for r in rows:
+            print(json.dumps(r, default=str, ensure_ascii=False))
+    elif fmt == "csv":
+        if rows:
+            w = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
+            w.writeheader()
+            for r in rows:
+                w.writerow({k: ";".join(v) if isinstance(v, list) else v for k, v in r.items()})
+    else:
+        table = Table(title=title)
+        for _, header in columns:
+            table.add_column(header)
+        for r in rows:
+            table.add_row(*("" if r.get(k) is None else str(r.get(k)) for k, _ in columns))
+        Console().print(table)
+
+
+def _records(df: pd.DataFrame) -> list[dict]:
+    out = []
+    for r in df.to_dict(orient="records"):
+        out.append({k: (list(v) if hasattr(v, "tolist") and not isinstance(v, str) else v)
+                    for k, v in r.items()})
+    return out
+
+
+FormatOpt = Annotated[str, typer.Option("--format", help="table, jsonl or csv.")]
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in ("table", "jsonl", "csv"):
+        _fail(f"unknown format {fmt!r} (table, jsonl or csv)")
+
+
+def events(
+    db: DbOption,
+    actor: ActorOpt = None,
+    recipient: RecipientOpt = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
+    quad: Annotated[str | None, typer.Option("--quad", help="Quad class name or 1-4.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")] = None,
+    text: Annotated[
+        str | None, typer.Option("--text", help="Words that sentences reporting the event must contain.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="At most N events.")] = None,
+    fmt: FormatOpt = "table",
+) -> None:
+    """List stored events with their mention, article and source counts."""
+    _check_format(fmt)
+    with _open(db) as store:
+        try:
+            df = store.events(actor=actor, recipient=recipient, event_type=event_type, quad=quad,
+                              since=since, until=until, text=text, limit=limit)
+        except StoreError as e:
+            _fail(str(e))
+    rows = _records(df)
+    for r in rows:
+        r["dyad"] = ",".join(r["actor_codes"]) + (
+            " -> " + ",".join(r["recipient_codes"]) if r["recipient_codes"] else "")
+    if fmt != "table":
+        for r in rows:
+            del r["dyad"]
+    _emit(rows, fmt, f"{len(rows)} events", [
+        ("date", "date"), ("event_type", "type"), ("dyad", "actor -> recipient"),
+        ("intensity", "intensity"), ("num_mentions", "mentions"), ("num_articles", "articles"),
+        ("num_sources", "sources"), ("evidence", "evidence"),
+    ])
+
+
+def dyads(
+    db: DbOption,
+    by: Annotated[str, typer.Option("--by", help="day, week, month or year.")] = "month",
+    actor: ActorOpt = None,
+    recipient: RecipientOpt = None,
+    fmt: FormatOpt = "table",
+) -> None:
+    """Per dyad and period: events per quad class and summed intensity."""
+    _check_format(fmt)
+    with _open(db) as store:
+        try:
+            df = store.dyads(by=by, actor=actor, recipient=recipient)
+        except StoreError as e:
+            _fail(str(e))
+    rows = _records(df)
+    _emit(rows, fmt, f"dyads by {by}", [
+        ("actor", "actor"), ("recipient", "recipient"), ("directed", "directed"),
+        ("period", by), ("events", "events"), ("verbal_cooperation", "VC"),
+        ("material_cooperation", "MC"), ("verbal_conflict", "VK"), ("material_conflict", "MK"),
+        ("intensity", "intensity"),
+    ])
+
+
+def export(
+    db: DbOption,
+    fmt: Annotated[str, typer.Option("--format", help=", ".join(EXPORT_FORMATS) + ".")],
+    out: Annotated[Path, typer.Option("-o", "--output", help="Output file.")],
+) -> None:
+    """Write all events as JSONL, CSV, Parquet, PLOVER records or GDELT-style CSV."""
+    from attache.store.export import export as run_export
+
+    with _open(db) as store:
+        try:
+            n = run_export(store.con, fmt, out)
+        except StoreError as e:
+            _fail(str(e))
+        except OSError as e:
+            _fail(f"cannot write {out}: {e.strerror or e}")
+    print(f"wrote {n} rows to {out}", file=sys.stderr)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to ``app``."""
+    app.command()(ingest)
+    app.command()(events)
+    app.command()(dyads)
+    app.command()(export)
