@@ -58,7 +58,7 @@ def ingest(
     """Code articles and store them, their evidence, events and mentions (duplicates merged)."""
     from attache.ingest import read_articles
     from attache.pipeline import Coder
-    from attache.records import InputError
+    from attache.store.ingest import ingest as run_ingest
 
     try:
         default_date = dt.date.fromisoformat(date) if date else None
@@ -68,45 +68,23 @@ def ingest(
         store = Store(db, write=True, window_days=merge_window)
     except StoreError as e:
         _fail(str(e))
+    assert store.writer is not None
     coder = Coder(spacy_model=spacy_model, actors_files=actors or ())
-    writer = store.writer
-    assert writer is not None
-    n = {"read": 0, "stored": 0, "duplicates": 0, "errors": 0, "events": 0, "new": 0, "merged": 0}
-    err = Console(stderr=True)
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} articles"),
-        RateColumn(), TimeElapsedColumn(), console=err, transient=False,
+        RateColumn(), TimeElapsedColumn(), console=Console(stderr=True),
     ) as progress:
         task = progress.add_task("ingesting", total=None)
-        for item in read_articles(paths, default_date=default_date):
-            if isinstance(item, InputError):
-                n["errors"] += 1
-                progress.console.print(f"skipped {item}", markup=False, highlight=False)
-                continue
-            n["read"] += 1
-            if writer.seen(item):
-                n["duplicates"] += 1
-            else:
-                try:
-                    added = writer.add(coder.code(item))
-                except Exception as e:  # noqa: BLE001 - one bad article must not stop months of news
-                    n["errors"] += 1
-                    where = item.origin or item.id
-                    progress.console.print(
-                        f"skipped {where}: {type(e).__name__}: {e}", markup=False, highlight=False
-                    )
-                else:
-                    n["stored"] += 1
-                    n["events"] += added.records
-                    n["new"] += added.new_events
-                    n["merged"] += added.merged
-            progress.advance(task)
+        summary = run_ingest(
+            read_articles(paths, default_date=default_date),
+            coder.code,
+            store.writer,
+            on_error=lambda msg: progress.console.print(f"skipped {msg}", markup=False, highlight=False),
+            on_article=lambda: progress.advance(task),
+        )
     store.close()
-    print(
-        f"read={n['read']} stored={n['stored']} skipped_duplicate={n['duplicates']} "
-        f"errors={n['errors']} events={n['events']} new_events={n['new']} merged={n['merged']}"
-    )
-    if n["errors"]:
+    print(summary.line())
+    if summary.errors:
         raise typer.Exit(1)
 
 
