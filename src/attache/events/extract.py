@@ -1,0 +1,394 @@
+"""Event extraction: triggers from the lexicon, arguments from the parse.
+
+One pass over each sentence: every word that the trigger lexicon knows is a
+candidate; its conditions (required or excluded prepositions and objects) are
+checked against its dependents; its actor and recipient are read off the
+parse and resolved to codes by the actors stage; modality cues decide
+negated / hypothetical / future / historical. Each record carries the rule
+that fired and how each argument was found, as its ``reason``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+from attache.events.lexicon import Lexicon, Trigger, load_lexicon
+from attache.events.syntax import (
+    FIRST_PERSON,
+    NOUN_POS,
+    VERB_POS,
+    Attachment,
+    attachments,
+    governing_verb,
+    phrase,
+    subject_of,
+)
+from attache.records import Entity, EventRecord, Evidence
+
+YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+
+
+class ActorResolver(Protocol):
+    """What the events stage needs from the actors stage (``attache.actors.ArticleActors``)."""
+
+    def start_sentence(self, text: str) -> None: ...
+
+    def resolve(self, text: str) -> list[Entity]: ...
+
+
+@dataclass
+class Candidate:
+    trigger: Trigger
+    token: Token
+    actor: list[Entity] = field(default_factory=list)
+    recipient: list[Entity] = field(default_factory=list)
+    how: list[str] = field(default_factory=list)
+    confidence: float = 0.8
+    event_type: str = ""
+
+
+@dataclass
+class ArticleContext:
+    article_id: str
+    date: dt.date | None
+    source: str | None = None
+    url: str | None = None
+
+
+class EventExtractor:
+    """Turns a parsed, cleaned article into event records."""
+
+    def __init__(self, lexicon: Lexicon | None = None, min_confidence: float = 0.35) -> None:
+        self.lexicon = lexicon or load_lexicon()
+        self.min_confidence = min_confidence
+        cues = self.lexicon.cues
+        self.speech_verbs = cues["speech_verbs"]
+        self.content_types = cues["content_types"]
+
+    # -- the article ---------------------------------------------------------
+
+    def extract(self, doc: Doc, actors: ActorResolver, context: ArticleContext) -> list[EventRecord]:
+        records: list[EventRecord] = []
+        seen: set[tuple] = set()
+        speaker: list[Entity] = []
+        for sentence in doc.sents:
+            actors.start_sentence(sentence.text)
+            found, speaker = self._sentence(sentence, actors, speaker)
+            for cand in found:
+                record = self._record(cand, sentence, context)
+                key = (
+                    record.event_type,
+                    tuple(sorted(e.code for e in record.actor)),
+                    tuple(sorted(e.code for e in record.recipient)),
+                    record.evidence.start,
+                )
+                if key in seen:
+                    continue
+                seen.add(key)
+                records.append(record)
+        return records
+
+    # -- one sentence --------------------------------------------------------
+
+    def _sentence(
+        self, sentence: Span, actors: ActorResolver, speaker: list[Entity]
+    ) -> tuple[list[Candidate], list[Entity]]:
+        sentence_speaker = self._speaker(sentence, actors) or speaker
+        found: list[Candidate] = []
+        for token in sentence:
+            trigger = self._match(token)
+            if trigger is None:
+                continue
+            if self._is_content(token):
+                continue
+            cand = self._arguments(Candidate(trigger, token, event_type=trigger.event_type), actors,
+                                   sentence_speaker)
+            if cand is None:
+                continue
+            found.append(cand)
+        found.extend(self._advice(sentence, actors, sentence_speaker))
+        return found, sentence_speaker
+
+    def _match(self, token: Token) -> Trigger | None:
+        if token.pos_ in VERB_POS:
+            pos = "verb"
+        elif token.pos_ in NOUN_POS:
+            pos = "noun"
+        else:
+            return None
+        lemma = token.lemma_.lower()
+        triggers = self.lexicon.triggers(lemma, pos) or self.lexicon.triggers(token.lower_, pos)
+        if not triggers:
+            return None
+        atts = attachments(token)
+        cues = {a.prep for a in atts if a.prep} | {
+            a.head.lemma_.lower() for a in atts if a.head is not None and a.relation in ("obj", "mod", "prt")
+        } | {a.head.lower_ for a in atts if a.head is not None and a.relation in ("obj", "mod", "prt")}
+        objects = {a.head.lemma_.lower() for a in atts if a.relation in ("obj", "subjpass") and a.head is not None}
+        if pos == "noun":
+            objects |= {a.head.lemma_.lower() for a in atts if a.relation == "mod" and a.head is not None}
+            if token.dep_ in ("compound",):
+                objects.add(token.head.lemma_.lower())
+        best: Trigger | None = None
+        for trigger in triggers:
+            if trigger.requires and not trigger.requires & cues:
+                continue
+            if trigger.unless and trigger.unless & cues:
+                continue
+            if trigger.objects and not trigger.objects & objects:
+                continue
+            if best is None or trigger.confidence > best.confidence:
+                best = trigger
+        return best
+
+    def _is_content(self, token: Token) -> bool:
+        """Whether the word is the content of a request, threat, promise ... (not an event of its own)."""
+        current = token
+        for _ in range(4):
+            head = current.head
+            if head is current:
+                return False
+            if current.dep_ in ("xcomp", "ccomp", "obj", "dobj", "pobj", "obl", "nmod", "acl", "prep", "advcl",
+                                "conj"):
+                trigger = self._match(head)
+                if trigger is not None and trigger.event_type in self.content_types and current.dep_ != "conj":
+                    return True
+                current = head
+                continue
+            return False
+        return False
+
+    # -- arguments -----------------------------------------------------------
+
+    def _resolve(self, head: Token, actors: ActorResolver, speaker: list[Entity]) -> tuple[list[Entity], str]:
+        if head.lower_ in FIRST_PERSON and speaker:
+            return list(speaker), "speaker of the quote"
+        text = phrase(head).text
+        return actors.resolve(text), f"'{text}'"
+
+    def _arguments(self, cand: Candidate, actors: ActorResolver, speaker: list[Entity]) -> Candidate | None:
+        token, trigger = cand.token, cand.trigger
+        atts = attachments(token)
+        actor_heads: list[tuple[Token, str]] = []
+        recipient_atts: list[Attachment] = []
+        passive = False
+        if trigger.pos == "verb":
+            subject, passive, how = subject_of(token)
+            if passive:
+                agents = [a for a in atts if a.relation == "prep" and a.prep == "by"]
+                if agents and agents[0].head is not None:
+                    actor_heads.append((agents[0].head, "agent of passive"))
+                if subject is not None:
+                    recipient_atts.append(Attachment("obj", subject))
+            elif subject is not None:
+                actor_heads.append((subject, how))
+        else:
+            for att in atts:
+                if att.relation == "poss" and att.head is not None:
+                    actor_heads.append((att.head, "possessor"))
+                elif att.relation == "prep" and att.prep == "by" and att.head is not None:
+                    actor_heads.append((att.head, "by-phrase"))
+            for att in atts:
+                if att.relation == "mod" and att.head is not None and att.head.pos_ in ("ADJ", "PROPN", "NOUN"):
+                    if not actor_heads and att.head.i < token.i:
+                        actor_heads.append((att.head, "modifier"))
+            if not actor_heads:
+                verb, role = governing_verb(token)
+                if verb is not None and role in ("object", "oblique"):
+                    subject, verb_passive, how = subject_of(verb)
+                    if subject is not None and not verb_passive:
+                        actor_heads.append((subject, f"subject of '{verb.text}'"))
+
+        actor: list[Entity] = []
+        how_parts: list[str] = []
+        for head, how in actor_heads:
+            entities, text = self._resolve(head, actors, speaker)
+            if entities:
+                actor = entities
+                how_parts.append(f"actor {text} ({how})")
+                break
+
+        recipient: list[Entity] = []
+        reciprocal_parties = False
+        roles = list(trigger.recipient)
+        for role in roles:
+            if role == "obj":
+                heads = [a.head for a in recipient_atts + atts if a.relation == "obj" and a.head is not None]
+            else:
+                heads = [a.head for a in atts if a.relation == "prep" and a.prep == role and a.head is not None]
+            for head in heads:
+                entities, text = self._resolve(head, actors, speaker)
+                if entities:
+                    recipient = entities
+                    reciprocal_parties = role in ("with", "between")
+                    how_parts.append(f"recipient {text} ({role})")
+                    break
+            if recipient:
+                break
+
+        if trigger.swap and actor and recipient:
+            actor, recipient = recipient, actor
+        if not actor and reciprocal_parties and len(recipient) > 1 and trigger.reciprocal:
+            actor, recipient = recipient, []
+        if not actor:
+            return None
+        if trigger.reciprocal and (reciprocal_parties or not trigger.mode == "visit"):
+            if recipient and (reciprocal_parties or trigger.event_type in ("CONSULT", "COOPERATE")):
+                actor = actor + [e for e in recipient if e.code not in {a.code for a in actor}]
+                recipient = []
+        actor_keys = {(e.code, e.sector) for e in actor}
+        recipient = [e for e in recipient if (e.code, e.sector) not in actor_keys]
+        cand.actor, cand.recipient = actor, recipient
+        cand.how = how_parts
+        confidence = trigger.confidence * (0.9 if trigger.pos == "noun" else 1.0)
+        if recipient or len(actor) > 1:
+            confidence = min(0.98, confidence + 0.1)
+        if any("governing" in h or "speaker" in h for h in how_parts):
+            confidence *= 0.9
+        cand.confidence = round(confidence, 3)
+        return cand if confidence >= self.min_confidence else None
+
+    def _speaker(self, sentence: Span, actors: ActorResolver) -> list[Entity]:
+        """Who is speaking in this sentence (for "'We call on ...,' Wang said")."""
+        for token in sentence:
+            if token.pos_ in VERB_POS and token.lemma_.lower() in self.speech_verbs:
+                subject, passive, _ = subject_of(token)
+                if subject is not None and not passive and subject.lower_ not in FIRST_PERSON:
+                    entities = actors.resolve(phrase(subject).text)
+                    if entities:
+                        return entities
+        return []
+
+    def _advice(self, sentence: Span, actors: ActorResolver, speaker: list[Entity]) -> Iterable[Candidate]:
+        """"X said (that) Y should ...": a REQUEST from X to Y."""
+        modals = self.lexicon.cues["advice_modals"]
+        for token in sentence:
+            if token.pos_ not in VERB_POS or token.lemma_.lower() not in self.speech_verbs:
+                continue
+            for comp in token.children:
+                if comp.dep_ != "ccomp":
+                    continue
+                if not any(c.dep_ in ("aux",) and c.lower_ in modals for c in comp.children):
+                    continue
+                subject, passive, _ = subject_of(token)
+                comp_subject, comp_passive, _ = subject_of(comp)
+                if subject is None or comp_subject is None or comp_passive:
+                    continue
+                actor, actor_text = self._resolve(subject, actors, speaker)
+                recipient, recipient_text = self._resolve(comp_subject, actors, speaker)
+                if not actor or not recipient:
+                    continue
+                trigger = Trigger(lemma=token.lemma_.lower(), pos="verb", event_type="REQUEST", mode="change",
+                                  recipient=("subj",), reciprocal=False, confidence=0.6)
+                cand = Candidate(trigger, token, actor=actor, recipient=recipient, event_type="REQUEST",
+                                 confidence=0.6)
+                cand.how = [f"actor {actor_text} (speaker)", f"recipient {recipient_text} (subject of advice)",
+                            "construction: 'said ... should'"]
+                yield cand
+
+    # -- modality and the record ---------------------------------------------
+
+    def _modality(self, token: Token, context: ArticleContext) -> dict[str, bool]:
+        cues = self.lexicon.cues
+        negated = hypothetical = future = historical = False
+        chain = [token]
+        current = token
+        for _ in range(4):
+            if current.head is current:
+                break
+            if current.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "csubj"):
+                break
+            current = current.head
+            chain.append(current)
+        if token.pos_ in NOUN_POS:
+            verb, _ = governing_verb(token)
+            if verb is not None and verb not in chain:
+                chain.append(verb)
+        for position, word in enumerate(chain):
+            atts = attachments(word)
+            for att in atts:
+                if att.head is None:
+                    continue
+                lower = att.head.lower_
+                if att.relation == "neg" and (position == 0 or word.pos_ in VERB_POS):
+                    negated = True
+                if att.relation == "mark" and lower in cues["conditionals"]:
+                    hypothetical = True
+                if att.relation == "aux":
+                    if lower in cues["future_aux"]:
+                        future = True
+                    elif lower in cues["hypothetical_aux"] and position == 0:
+                        hypothetical = hypothetical or lower in ("might", "may", "could")
+                        future = future or lower == "would"
+            if position > 0:
+                lemma = word.lemma_.lower()
+                if lemma in cues["denial_verbs"]:
+                    negated = True
+                if lemma in cues["future_aux"] and word.pos_ in VERB_POS:
+                    future = True
+        if context.date is not None:
+            for child in token.subtree:
+                if YEAR.match(child.text) and int(child.text) < context.date.year:
+                    historical = True
+                    break
+        return {"negated": negated, "hypothetical": hypothetical, "future": future, "historical": historical}
+
+    def _record(self, cand: Candidate, sentence: Span, context: ArticleContext) -> EventRecord:
+        info = self.lexicon.types
+        modality = self._modality(cand.token, context) if cand.trigger.rule else {}
+        event_type = cand.event_type
+        notes = []
+        future_type = {"CONSULT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE"}
+        if modality.get("future") and event_type in future_type:
+            notes.append(f"announced {event_type} coded as {future_type[event_type]}")
+            event_type = future_type[event_type]
+        type_info = info[event_type]
+        mode = [cand.trigger.mode] if cand.trigger.mode and event_type == cand.trigger.event_type else []
+        intensity = type_info.intensity
+        for m in mode:
+            intensity = type_info.mode_intensity.get(m, intensity)
+        doc = sentence.doc
+        trigger_token = cand.token
+        start, end = sentence.start_char, sentence.end_char
+        reason = "; ".join([f"rule {cand.trigger.rule} on '{trigger_token.text}'", *cand.how, *notes])
+        confidence = cand.confidence
+        if modality.get("hypothetical"):
+            confidence *= 0.8
+        digest = hashlib.sha1(
+            f"{context.article_id}|{start}|{trigger_token.idx}|{event_type}|"
+            f"{','.join(e.code for e in cand.actor)}|{','.join(e.code for e in cand.recipient)}".encode()
+        ).hexdigest()[:16]
+        return EventRecord(
+            event_id=digest,
+            article_id=context.article_id,
+            date=context.date,
+            event_type=event_type,
+            mode=mode,
+            actor=cand.actor,
+            recipient=cand.recipient,
+            historical=modality.get("historical", False),
+            future=modality.get("future", False),
+            hypothetical=modality.get("hypothetical", False),
+            negated=modality.get("negated", False),
+            evidence=Evidence(
+                sentence=doc.text[start:end],
+                start=start,
+                end=end,
+                trigger=trigger_token.text,
+                trigger_start=trigger_token.idx,
+            ),
+            quad=type_info.quad,
+            intensity=intensity,
+            cameo_root=type_info.cameo_root,
+            confidence=round(min(0.99, confidence), 3),
+            reason=reason,
+            source=context.source,
+            url=context.url,
+        )

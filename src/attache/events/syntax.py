@@ -1,0 +1,169 @@
+"""Reading predicate-argument structure off a dependency parse.
+
+Works on Universal Dependencies labels (our pipeline) and on the ClearNLP
+labels of spaCy's released English pipelines, so a user's ``--spacy-model``
+gives the same structures: UD hangs a preposition under its noun ("case"),
+ClearNLP hangs the noun under its preposition ("prep" -> "pobj").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+SUBJECT = {"nsubj", "csubj", "expl"}
+PASSIVE_SUBJECT = {"nsubj:pass", "nsubjpass", "csubj:pass", "csubjpass"}
+OBJECT = {"obj", "dobj", "iobj", "dative", "attr"}
+UD_OBLIQUE = {"obl", "nmod", "obl:agent", "obl:npmod", "nmod:npmod", "obl:arg"}
+POSSESSOR = {"nmod:poss", "poss"}
+MODIFIER = {"amod", "compound", "nmod:desc", "nn", "npadvmod"}
+PARTICLE = {"compound:prt", "prt"}
+CLAUSE_CUT = {"acl:relcl", "relcl", "acl", "advcl", "parataxis", "ccomp", "dep", "xcomp", "csubj"}
+FIRST_PERSON = {"we", "i", "us", "me", "our", "my", "ours"}
+RELATIVE = {"who", "which", "that", "whom", "whose"}
+VERB_POS = {"VERB", "AUX"}
+NOUN_POS = {"NOUN", "PROPN"}
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A dependent of a predicate: its relation, its preposition (if any) and its head word."""
+
+    relation: str  # subj, subjpass, obj, prep, poss, mod, prt, neg, aux, mark, xcomp, ccomp
+    head: Token | None
+    prep: str | None = None
+
+
+def _case_of(token: Token) -> str | None:
+    cases = [c for c in token.children if c.dep_ in ("case", "mark") and c.i < token.i]
+    if not cases:
+        return None
+    return cases[0].lower_
+
+
+def attachments(token: Token) -> list[Attachment]:
+    """The dependents of ``token`` in a label-set-neutral form."""
+    out: list[Attachment] = []
+    for child in token.children:
+        dep = child.dep_
+        if dep in SUBJECT:
+            out.append(Attachment("subj", child))
+        elif dep in PASSIVE_SUBJECT:
+            out.append(Attachment("subjpass", child))
+        elif dep in OBJECT:
+            out.append(Attachment("obj", child))
+        elif dep in POSSESSOR:
+            out.append(Attachment("poss", child))
+        elif dep in PARTICLE:
+            out.append(Attachment("prt", child, prep=child.lower_))
+        elif dep == "prep":
+            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            for obj in objects:
+                out.append(Attachment("prep", obj, prep=child.lower_))
+            if not objects:
+                out.append(Attachment("prt", child, prep=child.lower_))
+        elif dep == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    out.append(Attachment("prep", obj, prep="by"))
+        elif dep in UD_OBLIQUE:
+            prep = _case_of(child)
+            if dep == "obl:agent":
+                prep = "by"
+            out.append(Attachment("prep" if prep else "obl", child, prep=prep))
+        elif dep in MODIFIER:
+            out.append(Attachment("mod", child))
+        elif dep in ("neg",) or (dep in ("advmod", "det") and child.lower_ in ("not", "n't", "never", "no")):
+            out.append(Attachment("neg", child))
+        elif dep in ("aux", "aux:pass", "auxpass"):
+            out.append(Attachment("aux", child))
+        elif dep == "mark":
+            out.append(Attachment("mark", child, prep=child.lower_))
+        elif dep == "xcomp":
+            out.append(Attachment("xcomp", child))
+        elif dep == "ccomp":
+            out.append(Attachment("ccomp", child))
+    return out
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """``token`` and the words coordinated with it ("Russia and India")."""
+    return [token, *[t for t in token.conjuncts if t.i > token.i]]
+
+
+def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool, str]:
+    """The subject of ``verb``: (head word, is passive, how it was found).
+
+    Inherits the subject of the governing clause for infinitives, participles
+    and coordinated verbs ("Wang said ..., urging the Russians"), and takes
+    the noun a relative clause modifies ("the USA, which heads NATO, ...").
+    """
+    for att in attachments(verb):
+        if att.relation in ("subj", "subjpass") and att.head is not None:
+            head = att.head
+            if head.lower_ in RELATIVE and verb.dep_ in ("acl:relcl", "relcl"):
+                return verb.head, att.relation == "subjpass", "relative clause"
+            return head, att.relation == "subjpass", "subject"
+    if depth > 3 or verb.head is verb:
+        return None, False, ""
+    dep = verb.dep_
+    head = verb.head
+    if dep in ("acl:relcl", "relcl", "acl"):
+        return head, dep == "acl" and verb.tag_ == "VBN", "modified noun"
+    if dep == "xcomp":
+        # Object control: "urged Russia to soften" -> Russia softens.
+        for att in attachments(head):
+            if att.relation == "obj" and att.head is not None:
+                return att.head, False, "object of governing verb"
+        subject, passive, _ = subject_of(head, depth + 1)
+        return subject, False, "subject of governing verb"
+    if dep in ("conj", "advcl", "ccomp", "parataxis") and head.pos_ in VERB_POS:
+        subject, passive, _ = subject_of(head, depth + 1)
+        return subject, passive if dep == "conj" else False, "subject of governing verb"
+    return None, False, ""
+
+
+def phrase(head: Token) -> Span:
+    """The noun phrase headed by ``head``, without relative or other clauses."""
+    keep = {head.i}
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ in CLAUSE_CUT:
+                continue
+            keep.add(child.i)
+            stack.append(child)
+    # The run of kept tokens around the head; a clause cut out in the middle ends it.
+    start = end = head.i
+    while start - 1 in keep:
+        start -= 1
+    while end + 1 in keep:
+        end += 1
+    doc = head.doc
+    while start < end and doc[start].is_punct:
+        start += 1
+    while end > start and doc[end].is_punct:
+        end -= 1
+    return doc[start : end + 1]
+
+
+def governing_verb(noun: Token) -> tuple[Token | None, str]:
+    """The verb a trigger noun is an argument of ("held talks", "in a meeting with Y, X said")."""
+    token = noun
+    for _ in range(3):
+        head = token.head
+        if head is token:
+            return None, ""
+        if head.pos_ in VERB_POS:
+            if token.dep_ in OBJECT:
+                return head, "object"
+            if token.dep_ in PASSIVE_SUBJECT or token.dep_ in SUBJECT:
+                return head, "subject"
+            return head, "oblique"
+        if head.dep_ == "prep" or token.dep_ == "pobj":
+            token = head
+            continue
+        return None, ""
+    return None, ""
