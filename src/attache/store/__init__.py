@@ -46,7 +46,7 @@ class Store:
 
     def _fetch(self, sql: str, params: list, as_arrow: bool) -> pd.DataFrame | pa.Table:
         rel = self.con.execute(sql, params)
-        return rel.fetch_arrow_table() if as_arrow else rel.df()
+        return rel.to_arrow_table() if as_arrow else rel.df()
 
     def events(self, as_arrow: bool = False, **filters: Any) -> pd.DataFrame | pa.Table:
         """Events with their mention counts. Filters: actor, recipient, event_type (or type),

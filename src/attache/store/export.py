@@ -62,7 +62,7 @@ def export(con: duckdb.DuckDBPyConnection, fmt: str, out: str | Path) -> int:
         return _plover(con, out)
     if fmt == "gdelt":
         return _gdelt(con, out)
-    table = con.execute(FLAT_SQL).fetch_arrow_table()
+    table = con.execute(FLAT_SQL).to_arrow_table()
     if fmt == "parquet":
         pq.write_table(table, out)
     elif fmt == "csv":

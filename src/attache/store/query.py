@@ -117,12 +117,14 @@ def _like(word: str) -> str:
 def events_sql(f: EventFilter) -> tuple[str, list]:
     """SQL and parameters for the events matching an already validated filter."""
     where, params = [], []
-    if f.actor:
-        where.append("list_contains(actor_codes, ?)")
-        params.append(f.actor)
-    if f.recipient:
-        where.append("list_contains(recipient_codes, ?)")
-        params.append(f.recipient)
+    if f.actor or f.recipient:
+        # Through the event's pairs, as dyads() does, so "--actor CHN --recipient IND"
+        # finds reciprocal meetings (no recipient) too. Both codes must be in one pair.
+        cond, pair_params = _pair_match(f.actor, f.recipient)
+        where.append(
+            f"EXISTS (SELECT 1 FROM event_dyads d WHERE d.event_id = e.event_id AND {cond})"
+        )
+        params += pair_params
     if f.event_type:
         where.append("event_type = ?")
         params.append(f.event_type)
@@ -152,6 +154,18 @@ def events_sql(f: EventFilter) -> tuple[str, list]:
     return sql, params
 
 
+def _pair_match(actor: str | None, recipient: str | None) -> tuple[str, list]:
+    """Condition on an ``event_dyads d`` row: undirected pairs match either way round."""
+    conds, params = [], []
+    if actor:
+        conds.append("(d.actor = ? OR (NOT d.directed AND d.recipient = ?))")
+        params += [actor, actor]
+    if recipient:
+        conds.append("(d.recipient = ? OR (NOT d.directed AND d.actor = ?))")
+        params += [recipient, recipient]
+    return " AND ".join(conds), params
+
+
 def dyads_sql(
     con: duckdb.DuckDBPyConnection, by: str, actor: str | None = None,
     recipient: str | None = None,
@@ -167,12 +181,10 @@ def dyads_sql(
     recipient = check_code(con, recipient, "recipient")
     where = ["NOT e.negated", "NOT e.hypothetical", "e.date IS NOT NULL"]
     params: list = [by]
-    if actor:
-        where.append("(d.actor = ? OR (NOT d.directed AND d.recipient = ?))")
-        params += [actor, actor]
-    if recipient:
-        where.append("(d.recipient = ? OR (NOT d.directed AND d.actor = ?))")
-        params += [recipient, recipient]
+    if actor or recipient:
+        cond, pair_params = _pair_match(actor, recipient)
+        where.append(cond)
+        params += pair_params
     quad_cols = ", ".join(
         f"count(*) FILTER (WHERE e.quad = '{q}') AS {q.lower()}" for q in QUADS
     )
