@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 from typing import Annotated, NoReturn
 
-import pandas as pd
 import typer
 from rich.console import Console
 from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
@@ -69,7 +68,10 @@ def ingest(
     except StoreError as e:
         _fail(str(e))
     assert store.writer is not None
-    coder = Coder(spacy_model=spacy_model, actors_files=actors or ())
+    try:
+        coder = Coder(spacy_model=spacy_model, actors_files=actors or ())
+    except OSError as e:  # spaCy's "can't find model", an unreadable actors file
+        _fail(f"cannot load the coder: {e}")
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} articles"),
         RateColumn(), TimeElapsedColumn(), console=Console(stderr=True),
@@ -108,19 +110,15 @@ def _emit(rows: list[dict], fmt: str, title: str, columns: list[tuple[str, str]]
                 w.writerow({k: ";".join(v) if isinstance(v, list) else v for k, v in r.items()})
     else:
         table = Table(title=title)
-        for _, header in columns:
-            table.add_column(header)
+        for i, (_, header) in enumerate(columns):
+            # Short fields stay on one line; only the last (evidence) column wraps.
+            table.add_column(header, no_wrap=i < len(columns) - 1)
         for r in rows:
             table.add_row(*("" if r.get(k) is None else str(r.get(k)) for k, _ in columns))
-        Console().print(table)
-
-
-def _records(df: pd.DataFrame) -> list[dict]:
-    out = []
-    for r in df.to_dict(orient="records"):
-        out.append({k: (list(v) if hasattr(v, "tolist") and not isinstance(v, str) else v)
-                    for k, v in r.items()})
-    return out
+        console = Console()
+        if not console.is_terminal:
+            console = Console(width=200)  # piped: no terminal width to respect
+        console.print(table)
 
 
 FormatOpt = Annotated[str, typer.Option("--format", help="table, jsonl or csv.")]
@@ -149,11 +147,12 @@ def events(
     _check_format(fmt)
     with _open(db) as store:
         try:
-            df = store.events(actor=actor, recipient=recipient, event_type=event_type, quad=quad,
-                              since=since, until=until, text=text, limit=limit)
+            table = store.events(as_arrow=True, actor=actor, recipient=recipient,
+                                 event_type=event_type, quad=quad, since=since, until=until,
+                                 text=text, limit=limit)
         except StoreError as e:
             _fail(str(e))
-    rows = _records(df)
+    rows = table.to_pylist()
     for r in rows:
         r["dyad"] = ",".join(r["actor_codes"]) + (
             " -> " + ",".join(r["recipient_codes"]) if r["recipient_codes"] else "")
@@ -178,10 +177,10 @@ def dyads(
     _check_format(fmt)
     with _open(db) as store:
         try:
-            df = store.dyads(by=by, actor=actor, recipient=recipient)
+            table = store.dyads(by=by, actor=actor, recipient=recipient, as_arrow=True)
         except StoreError as e:
             _fail(str(e))
-    rows = _records(df)
+    rows = table.to_pylist()
     _emit(rows, fmt, f"dyads by {by}", [
         ("actor", "actor"), ("recipient", "recipient"), ("directed", "directed"),
         ("period", by), ("events", "events"), ("verbal_cooperation", "VC"),
