@@ -1,0 +1,938 @@
+#!/usr/bin/env python3
+"""Build attache's actor knowledge base from ../shared/data/kb and the curated YAML lexicons.
+
+    python scripts/build_kb.py [--shared ../shared] [--out src/attache/actors/data/kb.json.gz]
+
+Inputs (read-only, never copied into the repo):
+  kb/countries            states: ISO3, names, alternative spellings, demonyms, capitals (ODbL)
+  kb/cia-factbook         heads of state and government 2015-10..2026-01 with "since" dates (CC0)
+  kb/everypolitician-world foreign ministers in office 2022-12 (Wikidata CC0)
+  kb/archigos, kb/reign   effective leaders 1945-2015 / 2015-2021 (citation requested)
+  kb/cow-igo              names of international organisations (citation requested)
+  kb/phoenix-dictionaries person aliases with dated roles, agent nouns, militant groups (MIT)
+  src/attache/actors/data/lexicon/*.yaml  hand-curated lexicons (take precedence)
+
+Output: one gzipped JSON file (see attache.actors.store for the layout) and a coverage
+section appended to nothing: the figures are printed and written into
+src/attache/actors/data/kb_stats.json, which KB_CARD.md quotes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import gzip
+import html
+import json
+import re
+import sys
+import urllib.parse
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from attache.actors.normalize import fold, is_acronym, norm_key
+
+REPO = Path(__file__).resolve().parent.parent
+LEXICON = REPO / "src" / "attache" / "actors" / "data" / "lexicon"
+
+# Source ranks: lower wins when two sources give a holder of the same role on a date.
+RANK = {"curated": 0, "factbook": 1, "everypolitician": 2, "archigos": 3, "reign": 3, "phoenix": 4}
+
+# Names and surnames written surname-first in English news.
+SURNAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "HKG", "MAC", "KHM"}
+
+PHOENIX_SECTORS = {
+    "GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "REB", "SPY", "UAF", "BUS", "CVL", "MED",
+    "JRN", "EDU", "REL", "REF", "LAB", "AGR", "CRM", "ELI", "SOC", "IGO", "NGO",
+}
+# Phoenix/CAMEO sector codes that PLOVER folds into another sector.
+PHOENIX_SECTOR_MAP = {
+    "HLH": "MED", "MUS": "REL", "CHR": "REL", "BUD": "REL", "HIN": "REL", "JEW": "REL",
+    "JAN": "REL", "SIK": "REL", "CTH": "REL", "DEV": "GOV", "ENV": "NGO", "HRI": "NGO",
+    "INS": "REB", "SEP": "REB", "RAD": "REB", "MOD": "PTY", "IMG": "REB", "SET": "CVL",
+}
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"], start=1)}
+
+# Titles heading a Factbook "chief of state"/"head of government" entry, longest first.
+FACTBOOK_TITLES = sorted([
+    "President of the Government", "Prime Minister", "Premier", "President", "Chancellor",
+    "Federal Chancellor", "King", "Queen", "Emperor", "Emir", "Amir", "Sultan", "Supreme Leader",
+    "Grand Duke", "Prince", "Co-prince", "Co-Prince", "Governor General", "Governor-General",
+    "Captain Regent", "Captains Regent", "Chief Executive", "Chairman", "Chairwoman", "Pope",
+    "Taoiseach", "Acting President", "Interim President", "Transitional President",
+    "Acting Prime Minister", "Interim Prime Minister", "Transitional Prime Minister",
+    "Caretaker Prime Minister", "State Counsellor", "Chief of State", "Council Chairman",
+    "Chairman of the Presidential Council", "General Secretary", "Supreme Pontiff",
+    "Transition President", "Federal President", "Head of State", "Sovereign Prince",
+    "Crown Prince", "Interim Chief Executive", "Chair of the Council of Ministers",
+    "Chairman of the Council of Ministers", "President of the Council of Ministers",
+    "Premier of the State Council", "Vice President", "Head of Government",
+    "Chairman of the State Administration Council", "Supreme Leader of the Islamic Emirate",
+    "Acting Supreme Leader", "Prime Minister-designate", "President-elect",
+], key=len, reverse=True)
+
+
+def log(msg: str) -> None:
+    print(msg, file=sys.stderr)
+
+
+def parse_date(text: str | None) -> str | None:
+    if not text:
+        return None
+    text = text.strip()
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text[:10])
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def factbook_since(text: str) -> str | None:
+    """'(since 19 March 2017)' or '(assumed office on 30 July 2024)' -> ISO date."""
+    m = re.search(r"(?:since|assumed office on|took office on|sworn in on)\s+(?:(\d{1,2})\s+)?"
+                  r"([A-Za-z]+)\s+(\d{4})", text)
+    if not m:
+        m2 = re.search(r"since\s+(\d{4})", text)
+        return f"{m2[1]}-01-01" if m2 else None
+    month = MONTHS.get(m[2].lower())
+    if not month:
+        return None
+    day = int(m[1]) if m[1] else 1
+    try:
+        return dt.date(int(m[3]), month, day).isoformat()
+    except ValueError:
+        return None
+
+
+# ----------------------------------------------------------------------------- states
+
+def load_states(shared: Path) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+    """ISO3 -> state record, and a name-key -> ISO3 index used to map other sources."""
+    data = json.loads((shared / "data/kb/countries/countries.json").read_text())
+    extra = yaml.safe_load((LEXICON / "states.yaml").read_text()) or {}
+    states: dict[str, dict[str, Any]] = {}
+    name_index: dict[str, str] = {}
+    for c in data:
+        iso = c["cca3"]
+        names = [c["name"]["common"], c["name"]["official"]]
+        for alt in c.get("altSpellings", []):
+            # Two-letter ISO codes ("IN", "US") collide with English words; curated
+            # names in states.yaml add the ones that are really used.
+            if len(alt) <= 2 or alt.isupper() and len(alt) <= 3:
+                continue
+            names.append(alt)
+        dem = c.get("demonyms", {}).get("eng", {})
+        demonyms = sorted({d for d in (dem.get("m"), dem.get("f")) if d})
+        states[iso] = {
+            "name": c["name"]["common"],
+            "un": bool(c.get("unMember")),
+            "independent": bool(c.get("independent")),
+            "names": names,
+            "demonyms": demonyms,
+            "capitals": list(c.get("capital", [])),
+            "seats": {},
+        }
+    for iso, e in extra.items():
+        st = states.setdefault(iso, {"name": iso, "un": False, "independent": False, "names": [],
+                                     "demonyms": [], "capitals": [], "seats": {}})
+        st["names"] = list(dict.fromkeys((e.get("names") or []) + st["names"]))
+        st["demonyms"] = list(dict.fromkeys((e.get("demonyms") or []) + st["demonyms"]))
+        st["seats"].update(e.get("seats") or {})
+        for d in e.get("drop") or []:
+            st["names"] = [n for n in st["names"] if n != d]
+    for iso, st in states.items():
+        for n in st["names"]:
+            name_index.setdefault(norm_key(n), iso)
+    # Names used by the Factbook, COW and Wikidata that the gazetteer spells otherwise.
+    for n, iso in {
+        "korea south": "KOR", "korea north": "PRK", "burma": "MMR", "drc": "COD",
+        "congo brazzaville": "COG", "congo kinshasa": "COD", "cote d'ivoire": "CIV",
+        "cote divoire": "CIV", "ivory coast": "CIV", "the bahamas": "BHS", "the gambia": "GMB",
+        "the dominican": "DOM", "holy see vatican city": "VAT", "macedonia": "MKD",
+        "swaziland": "SWZ", "czech republic": "CZE", "laos": "LAO", "turkey": "TUR",
+        "united states of america": "USA", "united kingdom": "GBR", "russia": "RUS",
+        "vietnam": "VNM", "east timor": "TLS", "timor leste": "TLS", "cabo verde": "CPV",
+        "cape verde": "CPV", "micronesia": "FSM", "federated states of micronesia": "FSM",
+        "kingdom of the netherlands": "NLD", "people's republic of china": "CHN",
+        "republic of the congo": "COG", "democratic republic of the congo": "COD",
+        "kosovo": "UNK", "virgin islands": "VIR", "curacao": "CUW", "saint martin": "MAF",
+        "sint maarten": "SXM", "saint barthelemy": "BLM", "palestine": "PSE",
+        "state of palestine": "PSE", "taiwan": "TWN", "eswatini": "SWZ",
+    }.items():
+        name_index[n] = iso
+    if "XKX" in states or "UNK" in states:
+        pass
+    for st in states.values():
+        if st["name"] == "Kosovo":
+            name_index["kosovo"] = "UNK"
+    return states, name_index
+
+
+def iso_for(name: str, name_index: dict[str, str]) -> str | None:
+    key = norm_key(html.unescape(name))
+    if key in name_index:
+        return name_index[key]
+    key2 = key.removeprefix("the ")
+    return name_index.get(key2)
+
+
+def cow_to_iso(shared: Path, name_index: dict[str, str]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    manual = {
+        2: "USA", 200: "GBR", 255: "DEU", 260: "DEU", 265: "DEU", 365: "RUS", 345: "SRB",
+        315: "CZE", 316: "CZE", 678: "YEM", 679: "YEM", 680: "YEM", 816: "VNM", 817: "VNM",
+        731: "PRK", 732: "KOR", 710: "CHN", 713: "TWN", 437: "CIV", 490: "COD", 484: "COG",
+        775: "MMR", 811: "KHM", 812: "LAO", 860: "TLS", 402: "CPV", 950: "FJI", 511: "TZA",
+        510: "TZA", 347: "UNK", 343: "MKD", 572: "SWZ", 364: "RUS", 730: "KOR", 300: "AUT",
+        327: "VAT", 221: "MCO", 223: "LIE", 331: "SMR", 232: "AND", 89: "UNK", 99: "UNK",
+        563: "ZAF", 564: "ZAF", 711: "CHN", 712: "MNG", 740: "JPN", 337: "UNK", 325: "ITA",
+    }
+    path = shared / "data/kb/cow-igo/states2016.csv"
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for row in csv.DictReader(fh):
+            try:
+                code = int(row["ccode"])
+            except (KeyError, ValueError):
+                continue
+            iso = manual.get(code) or iso_for(row.get("statenme", ""), name_index)
+            if iso:
+                out[code] = iso
+    out.update(manual)
+    return out
+
+
+# ----------------------------------------------------------------------------- persons
+
+class People:
+    """Persons with aliases and office spells, merged across sources."""
+
+    def __init__(self) -> None:
+        self.persons: list[dict[str, Any]] = []
+        self.by_key: dict[tuple[str, str], int] = {}  # (country, name key) -> id
+        self.by_sig: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+
+    @staticmethod
+    def surname_and_given(name: str, country: str | None) -> tuple[str, str]:
+        toks = norm_key(re.sub(r"\(.*?\)", "", name)).split()
+        toks = [t for t in toks if t not in {"jr", "sr", "ii", "iii", "sir", "dr", "lord",
+                                              "king", "queen", "emperor", "prince", "sheikh"}]
+        if not toks:
+            return "", ""
+        if country in SURNAME_FIRST and len(toks) >= 2:
+            return toks[0], " ".join(toks[1:])
+        return toks[-1], toks[0]
+
+    def add(self, name: str, country: str | None, source: str,
+            aliases: list[str] | None = None, surname: str | None = None,
+            merge: bool = True) -> int:
+        name = re.sub(r"\s+", " ", name).strip()
+        key = norm_key(name)
+        ctry = country or ""
+        pid = self.by_key.get((ctry, key))
+        sur, given = self.surname_and_given(name, country)
+        if pid is None and merge and sur:
+            for cand in self.by_sig.get((ctry, sur, given), []):
+                pid = cand
+                break
+        if pid is None:
+            pid = len(self.persons)
+            self.persons.append({"name": name, "country": country, "aliases": [],
+                                 "surnames": [], "spells": [], "sources": [source]})
+            self.by_key[(ctry, key)] = pid
+            if sur:
+                self.by_sig[(ctry, sur, given)].append(pid)
+        p = self.persons[pid]
+        if source not in p["sources"]:
+            p["sources"].append(source)
+        for a in [name, *(aliases or [])]:
+            if a and a not in p["aliases"]:
+                p["aliases"].append(a)
+                self.by_key.setdefault((ctry, norm_key(a)), pid)
+        s = surname if surname is not None else sur
+        if s and s not in p["surnames"]:
+            p["surnames"].append(s)
+        return pid
+
+    def spell(self, pid: int, code: str, sector: str, office: str | None, roles: list[str],
+              start: str | None, end: str | None, source: str, note: str = "") -> None:
+        self.persons[pid]["spells"].append(
+            [code, sector, office, "|".join(roles), start, end, source, RANK[source], note])
+
+
+def curated_offices(people: People) -> set[tuple[str, str]]:
+    """Read offices.yaml; returns the (code, role) pairs it covers."""
+    data = yaml.safe_load((LEXICON / "offices.yaml").read_text()) or {}
+    extra = yaml.safe_load((LEXICON / "people.yaml").read_text()) or {}
+    covered: set[tuple[str, str]] = set()
+    pat = re.compile(r"^(.*?)\s*(\((?:acting|caretaker|interim)\))?\s+(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})?$")
+    for code, offices in data.items():
+        for off in offices:
+            roles = off.get("roles") or []
+            sector = off.get("sector", "GOV")
+            for r in roles:
+                covered.add((code, r))
+            for h in off["holders"]:
+                m = pat.match(h.strip())
+                if not m:
+                    raise SystemExit(f"offices.yaml: cannot read holder line {h!r} under {code}")
+                name, acting, start, end = m[1], m[2], m[3], m[4]
+                country = None if sector == "IGO" else code
+                pid = people.add(name, country, "curated", aliases=extra.get(name))
+                office = off["office"] + (f" {acting}" if acting else "")
+                people.spell(pid, code, sector, office, roles, start, end, "curated")
+    # Aliases for people that only other sources know.
+    for name, al in extra.items():
+        for p in people.persons:
+            if p["name"] == name:
+                break
+        else:
+            continue
+    return covered
+
+
+def _titlecase_caps(text: str) -> str:
+    """'Joseph R. BIDEN, Jr.' -> 'Joseph R. Biden Jr.'; CAPS surnames to title case."""
+    words = []
+    for w in text.replace(",", " ").split():
+        letters = [c for c in w if c.isalpha()]
+        if len(letters) >= 2 and all(c.isupper() for c in letters):
+            w = "-".join(part[:1] + part[1:].lower() for part in w.split("-"))
+            w = re.sub(r"^(Mc|Mac|O')(\w)", lambda m: m[1] + m[2].upper(), w)
+        words.append(w)
+    return " ".join(words)
+
+
+def parse_factbook_holder(text: str) -> tuple[str, str, str | None, str] | None:
+    """First office holder in a Factbook executive field: (title, name, since, surname)."""
+    text = html.unescape(text).replace("\xa0", " ").strip().strip('"').strip()
+    seg = re.split(r";|\bnote\b", text, maxsplit=1)[0].strip()
+    title = ""
+    for t in FACTBOOK_TITLES:
+        if seg.startswith(t + " "):
+            title = t
+            break
+    if not title:
+        return None
+    rest = seg[len(title):].strip()
+    since = factbook_since(seg)
+    # "(Prime Minister-equivalent)", "(Labor)": asides that are not the date.
+    rest = re.sub(r"\((?![^)]*\b(?:since|assumed|took)\b)[^)]*\)", " ", rest).strip()
+    rest = re.split(r"\(|\s-\s|\bsince\b|,\s*(?:who|previously)", rest)[0].strip().rstrip(",")
+    if not rest or not any(c.isupper() for c in rest):
+        return None
+    words = rest.replace(",", " ").split()
+    is_caps = [sum(c.isupper() for c in w) >= 2 and all(c.isupper() or not c.isalpha() for c in w)
+               for w in words]
+    if not any(is_caps):
+        return None
+    first = is_caps.index(True)
+    # Given names are the capitalised words right before the CAPS surname; anything
+    # further left is the rest of a long title ("of the Swiss Confederation").
+    lo = first
+    while lo > 0 and first - lo < 3 and words[lo - 1][:1].isupper() \
+            and words[lo - 1] not in NOT_GIVEN:
+        lo -= 1
+    words = words[lo:]
+    caps = [w.strip(",.") for w, c in zip(words, is_caps[lo:], strict=True) if c]
+    name = _titlecase_caps(" ".join(words))
+    if len(name) < 3 or len(name) > 60:
+        return None
+    surname = norm_key(_titlecase_caps(" ".join(caps))) if caps else ""
+    return title, name, since, surname
+
+
+NOT_GIVEN = {"Confederation", "Government", "Council", "Ministers", "Republic", "Presidency",
+             "Federation", "Union", "State", "Spain", "Kingdom", "Presidential", "Sovereign",
+             "Administration", "Transitional", "Islamic", "Emirate", "Military", "Minister",
+             "Prime", "Acting", "President", "Premier", "Chancellor", "Interim", "Caretaker"}
+
+FACTBOOK_ROLE = {"chief of state": "HOS", "head of government": "HOG"}
+
+
+def factbook_spells(shared: Path, people: People, name_index: dict[str, str],
+                    covered: set[tuple[str, str]]) -> dict[str, int]:
+    path = shared / "data/kb/cia-factbook/factbook_executive_timeline.csv"
+    rows: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    unmapped: set[str] = set()
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            role = FACTBOOK_ROLE.get(row["field"])
+            if not role:
+                continue
+            iso = iso_for(row["country"].strip(), name_index)
+            if not iso:
+                unmapped.add(row["country"])
+                continue
+            rows[(iso, role)].append(row)
+    stats = {"rows": 0, "spells": 0, "unparsed": 0}
+    both_note = set()
+    for (iso, role), rs in sorted(rows.items()):
+        rs.sort(key=lambda r: r["snapshot_date"])
+        holders: list[list[Any]] = []  # [title, name, start, surname, last_seen]
+        for r in rs:
+            stats["rows"] += 1
+            if "both chief of state and head of government" in r["text"]:
+                both_note.add(iso)
+            got = parse_factbook_holder(r["text"])
+            if not got:
+                stats["unparsed"] += 1
+                continue
+            title, name, since, surname = got
+            start = since or r["snapshot_date"]
+            if holders and norm_key(holders[-1][1]).split()[-1:] == norm_key(name).split()[-1:]:
+                # Same holder re-described; keep the earliest start.
+                if holders[-1][2] > start and since:
+                    holders[-1][2] = start
+                holders[-1][4] = r["snapshot_date"]
+                continue
+            if holders and start <= holders[-1][2]:
+                # "since" before the previous holder's start: the change was only observed
+                # at this snapshot.
+                start = r["snapshot_date"]
+            holders.append([title, name, start, surname, r["snapshot_date"]])
+        for i, (title, name, start, surname, _seen) in enumerate(holders):
+            end = holders[i + 1][2] if i + 1 < len(holders) else None
+            roles = [role]
+            if iso in both_note and role == "HOS" and (iso, "HOG") not in covered:
+                roles = ["HOS", "HOG"]
+            short = None
+            toks = name.split()
+            if surname and len(toks) > 2 and iso not in SURNAME_FIRST:
+                # "Justin Pierre James Trudeau" is "Justin Trudeau" in the news.
+                short = toks[0] + " " + " ".join(w for w in toks if norm_key(w) in surname.split())
+            aliases = [short] if short and short != name else None
+            if (iso, role) in covered:
+                # Curated spells win; still learn the person's name variants.
+                pid = people.add(name, iso, "factbook", aliases=aliases, surname=surname or None)
+                continue
+            pid = people.add(name, iso, "factbook", aliases=aliases, surname=surname or None)
+            people.spell(pid, iso, "GOV", title.replace("-elect", ""), roles, start, end,
+                         "factbook")
+            stats["spells"] += 1
+    if unmapped:
+        log(f"factbook: unmapped country names: {sorted(unmapped)[:20]}")
+    return stats
+
+
+def everypolitician_fms(shared: Path, people: People, name_index: dict[str, str],
+                        covered: set[tuple[str, str]]) -> int:
+    path = shared / "data/kb/everypolitician-world/sources_foreign_wikidata.csv"
+    n = 0
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            name = (row.get("name") or "").strip()
+            iso = iso_for(row.get("countryLabel", ""), name_index)
+            if not name or not iso or re.fullmatch(r"Q\d+", name):
+                continue
+            pid = people.add(name, iso, "everypolitician")
+            if (iso, "FM") in covered:
+                continue
+            start = parse_date(row.get("start")) or None
+            people.spell(pid, iso, "GOV", row.get("positionLabel") or "Foreign Minister", ["FM"],
+                         start, None, "everypolitician", note="in office 2022-12-10")
+            n += 1
+    return n
+
+
+def leader_spells(shared: Path, people: People, cow: dict[int, str],
+                  covered: set[tuple[str, str]]) -> dict[str, int]:
+    """Effective leaders: Archigos (to 2015) then REIGN (to 2021-03), role LEADER."""
+    stats = {"archigos": 0, "reign": 0}
+    seen: dict[tuple[str, str], list[str]] = defaultdict(list)
+    path = shared / "data/kb/archigos/archigos_4.1_spells_derived.csv"
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            end = parse_date(row["enddate"])
+            start = parse_date(row["startdate"])
+            if not start or (end and end < "1945-01-01"):
+                continue
+            try:
+                iso = cow.get(int(row["ccode"]))
+            except ValueError:
+                continue
+            if not iso or iso == "UNK":
+                continue
+            uri = row.get("dbpedia.uri") or ""
+            name = row["leader"]
+            if uri.startswith("http"):
+                full = urllib.parse.unquote(uri.rsplit("/", 1)[-1]).replace("_", " ")
+                full = re.sub(r"\s*\(.*?\)\s*", " ", full).strip()
+                if full and norm_key(row["leader"]).split()[-1:] == norm_key(full).split()[-1:]:
+                    name = full
+                elif full:
+                    name = full
+            pid = people.add(name, iso, "archigos", aliases=[row["leader"]] if name != row["leader"] else None)
+            if end == "2015-12-31":
+                end = None  # still in office when Archigos stops; REIGN may close it
+            people.spell(pid, iso, "GOV", "Leader", ["LEADER"], start, end, "archigos")
+            seen[(iso, norm_key(row["leader"]))].append(start)
+            stats["archigos"] += 1
+    path = shared / "data/kb/reign/leaderlist_3_21.csv"
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for row in csv.DictReader(fh):
+            try:
+                iso = cow.get(int(row["ccode"]))
+                sy, sm, sd = int(row["syear"]), int(row["smonth"]), int(row["sdate"] or 1)
+            except (ValueError, KeyError):
+                continue
+            if not iso or iso == "UNK":
+                continue
+            try:
+                start = dt.date(sy, sm, min(sd, 28)).isoformat()
+            except ValueError:
+                continue
+            end = None
+            if row.get("eyear") and row.get("emonth"):
+                try:
+                    end = dt.date(int(row["eyear"]), int(row["emonth"]), 15).isoformat()
+                except ValueError:
+                    end = None
+            key = (iso, norm_key(row["leader"]))
+            pid = None
+            if key in seen:
+                # Same person as an Archigos spell: close its open end with REIGN's.
+                for p_id in [people.by_key.get((iso, key[1]))]:
+                    pid = p_id
+                if pid is not None:
+                    for sp in people.persons[pid]["spells"]:
+                        if sp[6] == "archigos" and sp[5] is None and end:
+                            sp[5] = end
+                continue
+            if end and end < "2015-01-01":
+                continue
+            pid = people.add(row["leader"], iso, "reign")
+            people.spell(pid, iso, "GOV", "Leader", ["LEADER"], start, end, "reign")
+            stats["reign"] += 1
+    return stats
+
+
+def _phoenix_date(text: str) -> str | None:
+    text = text.strip()
+    if len(text) == 6:
+        yy = int(text[:2])
+        text = ("20" if yy <= 30 else "19") + text
+    if len(text) != 8:
+        return None
+    try:
+        return dt.date(int(text[:4]), int(text[4:6]), int(text[6:8])).isoformat()
+    except ValueError:
+        return None
+
+
+def _phoenix_name(raw: str) -> str:
+    raw = raw.strip().lstrip("+").strip().rstrip("_").replace("_", " ").strip()
+    return " ".join(w.capitalize() if w.isupper() and len(w) > 1 else w for w in raw.split())
+
+
+def parse_phoenix_actors(path: Path) -> list[dict[str, Any]]:
+    """TABARI actor blocks: names (first line + synonyms) and [CODE range] # comment lines."""
+    blocks: list[dict[str, Any]] = []
+    cur: dict[str, Any] | None = None
+    code_re = re.compile(r"\[([A-Z~]{3,15})\s*([<>]?\d{6,8}(?:-\d{6,8})?)?\]\s*(#.*)?")
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            body = line.split("#", 1)[0] if not line.startswith(("\t", " ")) else line
+            if line.startswith(("\t", " ")) and "[" in line:
+                if cur is None:
+                    continue
+                for m in code_re.finditer(line):
+                    cur["codes"].append((m[1], m[2] or "", (m[3] or "").lstrip("# ").strip()))
+                continue
+            name_part = body.split("[", 1)[0].strip()
+            codes_inline = list(code_re.finditer(body))
+            is_syn = line.startswith("+") or (cur is not None and not cur["codes"])
+            if is_syn and cur is not None:
+                if name_part:
+                    cur["names"].append(_phoenix_name(name_part))
+            else:
+                cur = {"names": [_phoenix_name(name_part)] if name_part else [], "codes": []}
+                blocks.append(cur)
+            for m in codes_inline:
+                cur["codes"].append((m[1], m[2] or "", (m[3] or "").lstrip("# ").strip()))
+    return blocks
+
+
+def _split_code(code: str, states: dict[str, dict[str, Any]]) -> tuple[str, str | None]:
+    ctry, rest = code[:3], code[3:6]
+    iso = ctry if ctry in states else "UNK"
+    sector = rest if rest in PHOENIX_SECTORS else PHOENIX_SECTOR_MAP.get(rest)
+    return iso, sector
+
+
+def phoenix_persons(shared: Path, people: People, states: dict[str, dict[str, Any]],
+                    place_keys: set[str]) -> int:
+    blocks = parse_phoenix_actors(shared / "data/kb/phoenix-dictionaries/Phoenix.Countries.actors.txt")
+    n = 0
+    for b in blocks:
+        dated = [c for c in b["codes"] if c[1]]
+        if not dated or not b["names"]:
+            continue
+        main = b["names"][0]
+        if len(main.split()) < 2 or any(norm_key(n) in place_keys for n in b["names"]):
+            continue
+        country = None
+        for code, _rng, _c in dated:
+            iso, _ = _split_code(code, states)
+            if iso != "UNK":
+                country = iso
+        if country is None:
+            continue
+        aliases = [a for a in b["names"][1:] if a]
+        main_toks = norm_key(main).split()
+        own = main_toks[0] if country in SURNAME_FIRST else main_toks[-1]
+        # A one-word synonym is indexed as a surname only when it is the person's own
+        # surname; Phoenix also lists words like "LED" or "STATE" as synonyms.
+        surnames = [norm_key(a) for a in aliases if len(a.split()) == 1 and norm_key(a) == own]
+        aliases = [a for a in aliases if len(a.split()) > 1]
+        pid = people.add(main, country, "phoenix", aliases=aliases)
+        for s in surnames:
+            if s and s not in people.persons[pid]["surnames"]:
+                people.persons[pid]["surnames"].append(s)
+        has_curated = any(sp[6] == "curated" for sp in people.persons[pid]["spells"])
+        for code, rng, comment in dated:
+            iso, sector = _split_code(code, states)
+            if iso == "UNK" or has_curated:
+                continue
+            start = end = None
+            if rng.startswith(">"):
+                start = _phoenix_date(rng[1:])
+            elif rng.startswith("<"):
+                end = _phoenix_date(rng[1:])
+            elif "-" in rng:
+                a, b2 = rng.split("-", 1)
+                start, end = _phoenix_date(a), _phoenix_date(b2)
+            office = comment if re.search(r"(?i)minister|president|premier|secretary|chancellor"
+                                          r"|king|ambassador|governor|general|leader|chief",
+                                          comment) else None
+            people.spell(pid, iso, sector or "GOV", office, [], start, end, "phoenix")
+        n += 1
+    return n
+
+
+def merge_surname_only(people: People) -> int:
+    """Archigos/REIGN often give a surname only ("Mubarak"); fold such a person into the
+    one full-named person of the same state with that surname whose spells overlap."""
+    by_sur: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for pid, p in enumerate(people.persons):
+        if len(norm_key(p["name"]).split()) >= 2 and p["country"]:
+            for s in p["surnames"]:
+                by_sur[(p["country"], s)].append(pid)
+    merged = 0
+    for pid, p in enumerate(people.persons):
+        key = norm_key(p["name"])
+        if " " in key or not p["country"] or not p["spells"]:
+            continue
+        cands = by_sur.get((p["country"], key), [])
+
+        def overlaps(q: dict[str, Any], p: dict[str, Any] = p) -> bool:
+            for a in p["spells"]:
+                for b in q["spells"]:
+                    a0, a1 = a[4] or "0000", a[5] or "9999"
+                    b0, b1 = b[4] or "0000", b[5] or "9999"
+                    if a0 <= b1 and b0 <= a1:
+                        return True
+            return False
+
+        hits = [c for c in cands if c != pid and overlaps(people.persons[c])]
+        if len(hits) != 1:
+            continue
+        target = people.persons[hits[0]]
+        target["spells"].extend(p["spells"])
+        for a in p["aliases"]:
+            if a not in target["aliases"]:
+                target["aliases"].append(a)
+        target["sources"] = list(dict.fromkeys(target["sources"] + p["sources"]))
+        p["spells"] = []
+        p["aliases"] = []
+        p["merged_into"] = hits[0]
+        merged += 1
+    return merged
+
+
+# ----------------------------------------------------------------------------- lexicons
+
+def plural(word: str) -> list[str]:
+    last = word.split()[-1]
+    if last.endswith(("s", "x", "ch", "sh")):
+        return [word + "es"] if not last.endswith("s") else []
+    if last.endswith("y") and len(last) > 2 and last[-2] not in "aeiou":
+        return [word[:-1] + "ies"]
+    if last.endswith("man"):
+        return [word[:-3] + "men"]
+    return [word + "s"]
+
+
+def demonym_people(adj: str) -> list[str]:
+    """'Russian' -> ['Russians']; 'Chinese', 'British', 'French' stay as they are."""
+    if adj.endswith(("ese", "ish", "ch", "sh", "ss", "s")) or adj in {"Thai", "Swiss"}:
+        return [adj]
+    return [adj + "s"]
+
+
+def load_agents(shared: Path) -> dict[str, str]:
+    agents: dict[str, str] = {}
+    path = shared / "data/kb/phoenix-dictionaries/Phoenix.agents.txt"
+    if path.exists():
+        rx = re.compile(r"^([A-Z][A-Z_!'\-]*[A-Z_!])\s*\[~([A-Z]{3})")
+        with path.open(encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                m = rx.match(line.strip())
+                if not m or "!" in m[1]:
+                    continue
+                sector = m[2] if m[2] in PHOENIX_SECTORS else PHOENIX_SECTOR_MAP.get(m[2])
+                if not sector:
+                    continue
+                word = m[1].strip("_").replace("_", " ").lower()
+                for w in [word, *plural(word)]:
+                    agents.setdefault(norm_key(w), sector)
+    curated = yaml.safe_load((LEXICON / "agents.yaml").read_text()) or {}
+    for sector, words in curated.items():
+        for word in words:
+            for w in [word, *plural(word)]:
+                agents[norm_key(w)] = sector
+    return agents
+
+
+def load_titles() -> dict[str, str]:
+    data = yaml.safe_load((LEXICON / "titles.yaml").read_text()) or {}
+    out: dict[str, str] = {}
+    for role, words in data.items():
+        for w in words:
+            out[norm_key(w)] = role
+            for p in plural(w):
+                out.setdefault(norm_key(p), role)
+    return out
+
+
+# ----------------------------------------------------------------------------- gazetteer
+
+class Gazetteer:
+    """Normalised name -> entries [kind, ref, code, sector, acronym]."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, list[list[Any]]] = defaultdict(list)
+
+    def add(self, surface: str, kind: str, ref: Any, code: str | None, sector: str | None) -> None:
+        key = norm_key(surface)
+        if not key:
+            return
+        acr = 1 if is_acronym(surface.replace(".", "")) else 0
+        entry = [kind, ref, code, sector, acr]
+        lst = self.entries[key]
+        for e in lst:
+            if e[0] == kind and e[1] == ref:
+                if not acr:
+                    e[4] = 0  # a lower-case spelling exists, so no case restriction
+                return
+        lst.append(entry)
+
+
+def build(shared: Path, out: Path) -> dict[str, Any]:
+    states, name_index = load_states(shared)
+    cow = cow_to_iso(shared, name_index)
+    people = People()
+    covered = curated_offices(people)
+    fb = factbook_spells(shared, people, name_index, covered)
+    ep = everypolitician_fms(shared, people, name_index, covered)
+    ld = leader_spells(shared, people, cow, covered)
+    place_keys = set(name_index)
+    for st in states.values():
+        place_keys.update(norm_key(c) for c in st["capitals"])
+        place_keys.update(norm_key(d) for d in st["demonyms"])
+    ph = phoenix_persons(shared, people, states, place_keys)
+    merged = merge_surname_only(people)
+    log(f"factbook {fb}, everypolitician FMs {ep}, leaders {ld}, phoenix persons {ph}, "
+        f"surname-only leaders merged {merged}")
+
+    gaz = Gazetteer()
+    for iso, st in states.items():
+        for n in st["names"]:
+            gaz.add(n, "state", iso, iso, "GOV")
+        for d in st["demonyms"]:
+            gaz.add(d, "demonym", iso, iso, None)
+            for p in demonym_people(d):
+                gaz.add(p, "people", iso, iso, None)
+        if st["un"] or st["independent"]:
+            for cap in st["capitals"]:
+                gaz.add(cap, "seat", iso, iso, "GOV")
+        for seat, sector in st["seats"].items():
+            gaz.add(seat, "seat", iso, iso, sector)
+    # A capital that is also another state's name or a curated seat elsewhere: keep the
+    # state reading only. Names shared by a UN member and territories ("French") go to
+    # the member.
+    for key, lst in gaz.entries.items():
+        for kind in ("state", "demonym", "people", "seat"):
+            same = [e for e in lst if e[0] == kind]
+            if len(same) > 1 and any(states.get(e[2], {}).get("un") for e in same):
+                lst[:] = [e for e in lst if e[0] != kind or states.get(e[2], {}).get("un")]
+        kinds = {e[0] for e in lst}
+        if "state" in kinds and "seat" in kinds:
+            lst[:] = [e for e in lst if e[0] != "seat"]
+
+    igos = yaml.safe_load((LEXICON / "igos.yaml").read_text()) or {}
+    igo_meta: dict[str, dict[str, Any]] = {}
+    for code, e in igos.items():
+        names = e.get("names") or [code]
+        igo_meta[code] = {"name": next((n for n in names if not is_acronym(n.replace(".", ""))),
+                                       names[0])}
+        for n in e.get("names") or []:
+            gaz.add(n, "igo", code, code, "IGO")
+        for n in e.get("members") or []:
+            gaz.add(n, "members", code, code, "IGO")
+        for n in e.get("bodies") or []:
+            gaz.add(n, "body", code, code, "IGO")
+    igo_meta["OTHER_IGO"]["name"] = "other international organisation"
+    cow_igo = shared / "data/kb/cow-igo/cow_igo_v3_list_derived.csv"
+    n_cow = 0
+    with cow_igo.open(encoding="utf-8", errors="replace") as fh:
+        for row in csv.DictReader(fh):
+            if str(row.get("dead", "0")).strip() in {"1", "TRUE", "True"}:
+                continue
+            long = (row.get("longorgname") or "").strip()
+            if len(long.split()) >= 3 and norm_key(long) not in gaz.entries:
+                gaz.add(long, "igo", "OTHER_IGO", "OTHER_IGO", "IGO")
+                n_cow += 1
+
+    groups = yaml.safe_load((LEXICON / "groups.yaml").read_text()) or []
+    for i, g in enumerate(groups):
+        for n in [g["name"], *(g.get("aliases") or [])]:
+            gaz.add(n, "group", g["name"], g["code"], g["sector"])
+    group_names = {g["name"]: g for g in groups}
+    n_mil = 0
+    for b in parse_phoenix_actors(shared / "data/kb/phoenix-dictionaries/Phoenix.MilNonState.actors.txt"):
+        if not b["names"] or not b["codes"]:
+            continue
+        iso, sector = _split_code(b["codes"][0][0], states)
+        main = b["names"][0].replace("(", " (").strip()
+        main = re.sub(r"\s*\(.*?\)\s*", " ", main).strip()
+        if not main or norm_key(main) in gaz.entries:
+            continue
+        group_names.setdefault(main, {"name": main, "code": iso, "sector": sector or "REB"})
+        for n in b["names"]:
+            n = re.sub(r"\s*\(.*?\)\s*", " ", n).strip()
+            if len(n) > 3 and norm_key(n) not in gaz.entries:
+                gaz.add(n, "group", main, iso, sector or "REB")
+        n_mil += 1
+
+    # People: full names and aliases always; surnames of people with roles.
+    agents = load_agents(shared)
+    titles = load_titles()
+    stop = surname_stoplist(agents, titles)
+    for pid, p in enumerate(people.persons):
+        if not p["spells"]:
+            continue
+        for a in p["aliases"]:
+            k = norm_key(a)
+            if len(k.split()) >= 2 or (people_has_role(p) and k not in stop):
+                gaz.add(a, "person", pid, p["country"], None)
+        if people_has_role(p) or "phoenix" in p["sources"]:
+            for s in p["surnames"]:
+                if s not in stop and len(s) >= 2:
+                    gaz.add(s.title(), "surname", pid, p["country"], None)
+
+    persons_out = [{"name": p["name"], "country": p["country"], "spells": p["spells"]}
+                   for p in people.persons]
+    kb = {
+        "version": 1,
+        "built": dt.date.today().isoformat(),
+        "states": {iso: {"name": st["name"], "un": st["un"], "capitals": st["capitals"]}
+                   for iso, st in states.items()},
+        "igos": igo_meta,
+        "groups": {n: [g["code"], g["sector"]] for n, g in group_names.items()},
+        "persons": persons_out,
+        "gazetteer": gaz.entries,
+        "agents": agents,
+        "titles": titles,
+    }
+    out.parent.mkdir(parents=True, exist_ok=True)
+    raw = json.dumps(kb, ensure_ascii=False, separators=(",", ":")).encode()
+    with gzip.GzipFile(out, "wb", compresslevel=9, mtime=0) as fh:
+        fh.write(raw)
+    n_spells = sum(len(p["spells"]) for p in people.persons)
+    stats = {
+        "states": len(states),
+        "un_member_states": sum(1 for s in states.values() if s["un"]),
+        "organisations_coded": len(igos) - 1,
+        "other_igo_names_from_cow": n_cow,
+        "groups": len(group_names),
+        "persons": len(people.persons),
+        "office_spells": n_spells,
+        "role_spells": sum(1 for p in people.persons for sp in p["spells"] if sp[3]),
+        "gazetteer_keys": len(gaz.entries),
+        "agent_nouns": len(agents),
+        "factbook": fb,
+        "everypolitician_fm_spells": ep,
+        "leader_spells": ld,
+        "phoenix_persons": ph,
+        "phoenix_militant_groups": n_mil,
+        "artifact_bytes": out.stat().st_size,
+    }
+    return stats
+
+
+def surname_stoplist(agents: dict[str, str], titles: dict[str, str]) -> set[str]:
+    """Words never read as a surname on their own."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    stop = {w.lower() for w in STOP_WORDS} | set(agents) | set(titles)
+    stop |= {"led", "said", "new", "state", "states", "war", "peace", "talks", "army", "chief",
+             "minister", "president", "foreign", "defence", "defense", "general", "news",
+             "press", "court", "king", "queen", "prince", "sheikh", "mr", "mrs", "ms", "dr",
+             "jr", "sr", "al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "di", "la",
+             "le", "du", "del", "der", "den", "ben", "may", "march", "june", "will", "long",
+             "young", "brown", "white", "black", "green", "rice", "bush", "hope", "rich",
+             "power", "law", "young", "bolton"} - {"bush", "rice", "brown", "bolton"}
+    return stop
+
+
+def people_has_role(p: dict[str, Any]) -> bool:
+    return any(sp[3] and sp[6] in {"curated", "factbook", "everypolitician"} for sp in p["spells"])
+
+
+def coverage(out: Path, stats: dict[str, Any]) -> dict[str, Any]:
+    """Share of UN members whose head of state and of government are known on 2026-01-01."""
+    from attache.actors.kb import ActorKB
+
+    kb = ActorKB.load_file(out)
+    day = dt.date(2026, 1, 1)
+    un = [iso for iso, s in kb.states.items() if s["un"]]
+    hos = [iso for iso in un if kb.offices.holder(iso, "HOS", day)]
+    hog = [iso for iso in un if kb.offices.holder(iso, "HOG", day)]
+    both = [iso for iso in un if iso in set(hos) and iso in set(hog)]
+    stats["coverage_2026_01_01"] = {
+        "un_members": len(un),
+        "head_of_state_known": len(hos),
+        "head_of_government_known": len(hog),
+        "both_known": len(both),
+        "share_both": round(len(both) / len(un), 4) if un else 0.0,
+        "missing": sorted(set(un) - set(both)),
+    }
+    return stats
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap.add_argument("--out", type=Path, default=REPO / "src/attache/actors/data/kb.json.gz")
+    args = ap.parse_args()
+    if not (args.shared / "data/kb").is_dir():
+        raise SystemExit(f"build_kb: {args.shared / 'data/kb'} not found (use --shared)")
+    stats = build(args.shared, args.out)
+    stats = coverage(args.out, stats)
+    (args.out.parent / "kb_stats.json").write_text(json.dumps(stats, indent=1) + "\n")
+    print(json.dumps(stats, indent=1))
+
+
+if __name__ == "__main__":
+    main()

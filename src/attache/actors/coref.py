@@ -1,0 +1,3 @@
+"""Per-article actor memory (placeholder, replaced below)."""
+class ArticleActors:  # noqa: D101
+    pass

@@ -1,0 +1,101 @@
+"""Text normalisation shared by the KB builder and the runtime, so keys always agree.
+
+A key is lower case, diacritics folded, curly quotes straightened, dots dropped from
+abbreviations ("U.S." -> "us"), hyphens read as spaces ("Kim Jong-un" = "Kim Jong Un")
+and a possessive "'s" removed ("Russia's" -> "russia").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Letters that NFKD does not decompose into base letter + accent.
+_SPECIAL = str.maketrans(
+    {
+        "ı": "i",
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "ð": "d",
+        "‘": "'",
+        "’": "'",
+        "ʼ": "'",
+        "`": "'",
+        "´": "'",
+        "“": '"',
+        "”": '"',
+        "–": "-",
+        "—": "-",
+        "‐": "-",
+        "\u00a0": " ",
+    }
+)
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’ʼ.][^\W_]+)*\.?|[,;&/()]", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Remove diacritics and typographic variants, keep case."""
+    text = text.translate(_SPECIAL)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the input: its normalised form, surface form and character span."""
+
+    key: str
+    surface: str
+    start: int
+    end: int
+
+
+def _token_key(surface: str) -> str:
+    low = surface.lower()
+    if low.endswith("'s") and len(low) > 2:
+        low = low[:-2]
+    elif low.endswith("s'") and len(low) > 2:
+        low = low[:-1]
+    return low.replace(".", "").replace("'", "")
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split into word tokens with character offsets into ``text``.
+
+    Folding never changes string length for the characters we map 1:1, but NFKD and
+    multi-letter replacements can; so offsets are computed on the original text and
+    each token is folded separately.
+    """
+    out: list[Token] = []
+    # Hyphens separate words, so treat them as spaces; keep offsets by replacing 1:1.
+    scan = text.replace("-", " ").replace("–", " ").replace("—", " ").replace("‐", " ")
+    for m in _TOKEN.finditer(scan):
+        surface = m.group(0)
+        key = _token_key(fold(surface))
+        if not key:
+            continue
+        out.append(Token(key, surface, m.start(), m.end()))
+    return out
+
+
+def norm_key(text: str) -> str:
+    """The lookup key of a name: normalised tokens joined by single spaces."""
+    return " ".join(t.key for t in tokenize(text) if t.key not in {",", ";", "(", ")"})
+
+
+def is_acronym(surface: str) -> bool:
+    """All-capital short names ("US", "IS", "PA") must match case-sensitively."""
+    letters = [c for c in surface if c.isalpha()]
+    return 0 < len(letters) <= 5 and all(c.isupper() for c in letters) and " " not in surface

@@ -1,0 +1,199 @@
+"""The built knowledge base in memory: states, organisations, people and their office spells.
+
+The artifact (``data/kb.json.gz``, written by ``scripts/build_kb.py``) holds::
+
+    states     ISO3 -> {name, un, capitals}
+    igos       code -> {name}
+    groups     name -> [code, sector]
+    persons    [{name, country, spells: [[code, sector, office, "HOS|HOG", start, end,
+                                            source, rank, note], ...]}, ...]
+    gazetteer  normalised name -> [[kind, ref, code, sector, acronym], ...]
+               kind: state demonym people seat igo members body group person surname
+    agents     normalised agent noun -> sector
+    titles     normalised office title -> role (HOS HOG FM DM VP LEADER)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from attache.actors.normalize import norm_key
+
+DEFAULT_ARTIFACT = Path(__file__).resolve().parent / "data" / "kb.json.gz"
+
+# When several roles are held at once, the most senior one names the person's office.
+ROLE_ORDER = {"HOS": 0, "HOG": 1, "LEADER": 2, "VP": 3, "FM": 4, "DM": 5}
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+@dataclass(slots=True)
+class Spell:
+    """One person in one office (or with one code/sector) over a date range."""
+
+    pid: int
+    code: str
+    sector: str | None
+    office: str | None
+    roles: tuple[str, ...]
+    start: dt.date | None
+    end: dt.date | None
+    source: str
+    rank: int
+    note: str = ""
+
+    def covers(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+    def seniority(self) -> int:
+        return min((ROLE_ORDER.get(r, 9) for r in self.roles), default=9)
+
+    def span(self) -> str:
+        a = self.start.isoformat() if self.start else "?"
+        b = self.end.isoformat() if self.end else ""
+        return f"{a}..{b}"
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    country: str | None
+    spells: list[Spell] = field(default_factory=list)
+
+
+class Offices:
+    """Index of role spells: who held role R in state C on day D."""
+
+    def __init__(self) -> None:
+        self.by_role: dict[tuple[str, str], list[Spell]] = defaultdict(list)
+        self.by_title: dict[tuple[str, str], list[Spell]] = defaultdict(list)
+        self._leader_role: dict[str, str] = {}
+
+    def add(self, spell: Spell) -> None:
+        for r in spell.roles:
+            self.by_role[(spell.code, r)].append(spell)
+        if spell.office and (spell.roles or spell.source == "curated"):
+            self.by_title[(spell.code, norm_key(spell.office))].append(spell)
+
+    @staticmethod
+    def _pick(spells: list[Spell], day: dt.date) -> Spell | None:
+        best: Spell | None = None
+        for s in spells:
+            if not s.covers(day):
+                continue
+            if best is None or (s.rank, -(s.start or dt.date.min).toordinal()) < (
+                best.rank,
+                -(best.start or dt.date.min).toordinal(),
+            ):
+                best = s
+        return best
+
+    def holder(self, code: str, role: str, day: dt.date | None) -> Spell | None:
+        """The holder of ``role`` in ``code`` on ``day`` (today when None)."""
+        day = day or dt.date.today()
+        got = self._pick(self.by_role.get((code, role), []), day)
+        if got is None and role in {"HOS", "HOG"}:
+            got = self._pick(self.by_role.get((code, "LEADER"), []), day)
+        if got is None and role == "LEADER":
+            pref = self.leader_role(code)
+            got = self._pick(self.by_role.get((code, pref), []), day) or self._pick(
+                self.by_role.get((code, "HOS" if pref == "HOG" else "HOG"), []), day
+            )
+        return got
+
+    def by_office_title(self, code: str, title_key: str, day: dt.date | None) -> Spell | None:
+        return self._pick(self.by_title.get((code, title_key), []), day or dt.date.today())
+
+    def has_title(self, code: str, title_key: str) -> bool:
+        return (code, title_key) in self.by_title
+
+    def leader_role(self, code: str) -> str:
+        """Which of HOS/HOG runs the country: the role the last recorded effective
+        leader (REIGN/Archigos) held, so "the Russian leader" is the president and
+        "the British leader" the prime minister."""
+        if code in self._leader_role:
+            return self._leader_role[code]
+        role = "HOS"
+        leaders = self.by_role.get((code, "LEADER"), [])
+        if leaders:
+            last = max(leaders, key=lambda s: s.start or dt.date.min)
+            probe = last.start or dt.date.today()
+            for r in ("HOG", "HOS"):
+                for s in self.by_role.get((code, r), []):
+                    if s.pid == last.pid and s.covers(probe):
+                        role = r
+                        break
+                else:
+                    continue
+                break
+        self._leader_role[code] = role
+        return role
+
+
+class KBData:
+    """Everything loaded from one artifact plus any user files merged into it."""
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.states: dict[str, dict[str, Any]] = raw["states"]
+        self.igos: dict[str, dict[str, Any]] = raw["igos"]
+        self.groups: dict[str, list[str]] = raw["groups"]
+        self.gazetteer: dict[str, list[list[Any]]] = raw["gazetteer"]
+        self.agents: dict[str, str] = raw["agents"]
+        self.titles: dict[str, str] = raw["titles"]
+        self.persons: list[Person] = []
+        self.offices = Offices()
+        for p in raw["persons"]:
+            self.add_person(p["name"], p["country"], p["spells"])
+        self.first_len: dict[str, int] = {}
+        for key in list(self.gazetteer) + list(self.agents) + list(self.titles):
+            self._index_key(key)
+
+    def _index_key(self, key: str) -> None:
+        toks = key.split(" ")
+        if len(toks) > self.first_len.get(toks[0], 0):
+            self.first_len[toks[0]] = len(toks)
+
+    def add_person(self, name: str, country: str | None, spells: list[list[Any]]) -> int:
+        pid = len(self.persons)
+        person = Person(name, country)
+        for code, sector, office, roles, start, end, source, rank, *rest in spells:
+            sp = Spell(
+                pid,
+                code,
+                sector,
+                office,
+                tuple(r for r in roles.split("|") if r),
+                _date(start),
+                _date(end),
+                source,
+                rank,
+                rest[0] if rest else "",
+            )
+            person.spells.append(sp)
+            self.offices.add(sp)
+        self.persons.append(person)
+        return pid
+
+    def add_name(self, surface: str, entry: list[Any], front: bool = True) -> None:
+        key = norm_key(surface)
+        if not key:
+            return
+        lst = self.gazetteer.setdefault(key, [])
+        if front:
+            lst.insert(0, entry)
+        else:
+            lst.append(entry)
+        self._index_key(key)
+
+    @classmethod
+    def from_file(cls, path: Path) -> KBData:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            return cls(json.load(fh))
