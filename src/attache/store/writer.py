@@ -46,38 +46,45 @@ class Writer:
         All or nothing: a crash (or SIGKILL) before COMMIT leaves no trace of it.
         """
         out = AddResult()
+        a = result.article.article
+        rows: dict[str, list] = {"sentences": [], "event_dyads": [], "mentions": [], "entities": []}
         con = self.con
         con.begin()
         try:
-            a = result.article.article
             con.execute(
                 "INSERT INTO articles (article_id, text_hash, title, date, source, url, origin, text)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [a.id, text_hash(a.text), a.title, a.date, a.source, a.url, a.origin,
                  result.article.text],
             )
+            sentences: dict[str, list] = {}
             for rec in result.events:
                 out.records += 1
-                if self._add_record(rec, a):
+                if self._add_record(rec, a, sentences, rows):
                     out.new_events += 1
                 else:
                     out.merged += 1
+            rows["sentences"] = list(sentences.values())
+            # Events go in one by one (later records of this article may merge into
+            # them); everything else in one statement per table, which is much faster.
+            for table, table_rows in rows.items():
+                _insert_many(con, table, table_rows)
             con.commit()
         except BaseException:
             con.rollback()
             raise
         return out
 
-    def _add_record(self, rec: EventRecord, article: Article) -> bool:
-        """Insert one record as a mention; True when it started a new event."""
+    def _add_record(
+        self, rec: EventRecord, article: Article, sentences: dict[str, list],
+        rows: dict[str, list],
+    ) -> bool:
+        """Queue one record as a mention (and its new event); True when it started a new event."""
         con = self.con
         date = rec.date or article.date
         ev = rec.evidence
         sentence_id = f"{article.id}:{ev.start}"
-        con.execute(
-            "INSERT OR IGNORE INTO sentences VALUES (?, ?, ?, ?, ?)",
-            [sentence_id, article.id, ev.start, ev.end, ev.sentence],
-        )
+        sentences.setdefault(sentence_id, [sentence_id, article.id, ev.start, ev.end, ev.sentence])
         view = merge.view_of(rec, article.date)
         target = merge.pick(self._candidates(view), view, self.window_days)
         is_new = target is None
@@ -92,23 +99,19 @@ class Writer:
                  loc.text if loc else None, list(rec.mode), list(rec.context),
                  rec.historical, rec.future, rec.hypothetical, rec.negated],
             )
-            con.executemany(
-                "INSERT INTO event_dyads VALUES (?, ?, ?, ?)",
-                [[target, *dyad_row(k)] for k in set(keys(view.event_type, actor, recipient))],
-            )
-        con.execute(
-            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows["event_dyads"] += [
+                [target, *dyad_row(k)] for k in set(keys(view.event_type, actor, recipient))
+            ]
+        rows["mentions"].append(
             [rec.event_id, target, article.id, sentence_id, date,
              rec.source or article.source, rec.url or article.url, ev.trigger, rec.reason,
-             rec.confidence, rec.model_dump_json()],
+             rec.confidence, rec.model_dump_json()]
         )
-        rows = [
+        rows["entities"] += [
             [rec.event_id, role, i, e.text, e.code.upper(), e.sector, e.name, e.office]
             for role, ents in (("actor", rec.actor), ("recipient", rec.recipient))
             for i, e in enumerate(ents)
         ]
-        if rows:
-            con.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         return is_new
 
     def _candidates(self, view: merge.MergeView) -> list[tuple[str, merge.MergeView]]:
@@ -140,6 +143,21 @@ class Writer:
             )
             out.append((event_id, stored))
         return out
+
+
+_TABLES = frozenset({"sentences", "event_dyads", "mentions", "entities"})
+
+
+def _insert_many(con: duckdb.DuckDBPyConnection, table: str, rows: list[list]) -> None:
+    """One multi-row INSERT; values are parameters, the table name one of ours."""
+    if not rows:
+        return
+    assert table in _TABLES
+    one = "(" + ", ".join("?" * len(rows[0])) + ")"
+    con.execute(
+        f"INSERT INTO {table} VALUES " + ", ".join([one] * len(rows)),
+        [v for row in rows for v in row],
+    )
 
 
 def dyad_row(key: tuple) -> tuple[str, str, bool]:
