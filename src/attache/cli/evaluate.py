@@ -92,9 +92,16 @@ def _code(
     """Predictions of the real coder on the gold articles."""
     from attache import evaluate as ev
     from attache.pipeline import Coder
+    from attache.records import InputError
 
     coder = Coder(spacy_model=spacy_model, actors_files=actors)
-    records = [rec for g in gold_articles.values() for rec in coder.code(g.article).events]
+    records = []
+    for result in coder.code_many(g.article for g in gold_articles.values()):
+        if isinstance(result, InputError):
+            # Scored as predicting nothing, which is what a user of the coder would get.
+            print(f"warning: {result}", file=sys.stderr)
+        else:
+            records += result.events
     if output is not None:
         with open(output, "w", encoding="utf-8") as f:
             for rec in records:
