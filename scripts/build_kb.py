@@ -34,7 +34,7 @@ from typing import Any
 
 import yaml
 
-from attache.actors.normalize import fold, is_acronym, norm_key
+from attache.actors.normalize import is_acronym, norm_key
 
 REPO = Path(__file__).resolve().parent.parent
 LEXICON = REPO / "src" / "attache" / "actors" / "data" / "lexicon"
@@ -46,37 +46,137 @@ RANK = {"curated": 0, "factbook": 1, "everypolitician": 2, "archigos": 3, "reign
 SURNAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "HKG", "MAC", "KHM"}
 
 PHOENIX_SECTORS = {
-    "GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "REB", "SPY", "UAF", "BUS", "CVL", "MED",
-    "JRN", "EDU", "REL", "REF", "LAB", "AGR", "CRM", "ELI", "SOC", "IGO", "NGO",
+    "GOV",
+    "MIL",
+    "COP",
+    "JUD",
+    "LEG",
+    "PTY",
+    "OPP",
+    "REB",
+    "SPY",
+    "UAF",
+    "BUS",
+    "CVL",
+    "MED",
+    "JRN",
+    "EDU",
+    "REL",
+    "REF",
+    "LAB",
+    "AGR",
+    "CRM",
+    "ELI",
+    "SOC",
+    "IGO",
+    "NGO",
 }
 # Phoenix/CAMEO sector codes that PLOVER folds into another sector.
 PHOENIX_SECTOR_MAP = {
-    "HLH": "MED", "MUS": "REL", "CHR": "REL", "BUD": "REL", "HIN": "REL", "JEW": "REL",
-    "JAN": "REL", "SIK": "REL", "CTH": "REL", "DEV": "GOV", "ENV": "NGO", "HRI": "NGO",
-    "INS": "REB", "SEP": "REB", "RAD": "REB", "MOD": "PTY", "IMG": "REB", "SET": "CVL",
+    "HLH": "MED",
+    "MUS": "REL",
+    "CHR": "REL",
+    "BUD": "REL",
+    "HIN": "REL",
+    "JEW": "REL",
+    "JAN": "REL",
+    "SIK": "REL",
+    "CTH": "REL",
+    "DEV": "GOV",
+    "ENV": "NGO",
+    "HRI": "NGO",
+    "INS": "REB",
+    "SEP": "REB",
+    "RAD": "REB",
+    "MOD": "PTY",
+    "IMG": "REB",
+    "SET": "CVL",
 }
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december"], start=1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
 
 # Titles heading a Factbook "chief of state"/"head of government" entry, longest first.
-FACTBOOK_TITLES = sorted([
-    "President of the Government", "Prime Minister", "Premier", "President", "Chancellor",
-    "Federal Chancellor", "King", "Queen", "Emperor", "Emir", "Amir", "Sultan", "Supreme Leader",
-    "Grand Duke", "Prince", "Co-prince", "Co-Prince", "Governor General", "Governor-General",
-    "Captain Regent", "Captains Regent", "Chief Executive", "Chairman", "Chairwoman", "Pope",
-    "Taoiseach", "Acting President", "Interim President", "Transitional President",
-    "Acting Prime Minister", "Interim Prime Minister", "Transitional Prime Minister",
-    "Caretaker Prime Minister", "State Counsellor", "Chief of State", "Council Chairman",
-    "Chairman of the Presidential Council", "General Secretary", "Supreme Pontiff",
-    "Transition President", "Federal President", "Head of State", "Sovereign Prince",
-    "Crown Prince", "Interim Chief Executive", "Chair of the Council of Ministers",
-    "Chairman of the Council of Ministers", "President of the Council of Ministers",
-    "Premier of the State Council", "Vice President", "Head of Government",
-    "Chairman of the State Administration Council", "Supreme Leader of the Islamic Emirate",
-    "Acting Supreme Leader", "Prime Minister-designate", "President-elect",
-], key=len, reverse=True)
+FACTBOOK_TITLES = sorted(
+    [
+        "President of the Government",
+        "Prime Minister",
+        "Premier",
+        "President",
+        "Chancellor",
+        "Federal Chancellor",
+        "King",
+        "Queen",
+        "Emperor",
+        "Emir",
+        "Amir",
+        "Sultan",
+        "Supreme Leader",
+        "Grand Duke",
+        "Prince",
+        "Co-prince",
+        "Co-Prince",
+        "Governor General",
+        "Governor-General",
+        "Captain Regent",
+        "Captains Regent",
+        "Chief Executive",
+        "Chairman",
+        "Chairwoman",
+        "Pope",
+        "Taoiseach",
+        "Acting President",
+        "Interim President",
+        "Transitional President",
+        "Acting Prime Minister",
+        "Interim Prime Minister",
+        "Transitional Prime Minister",
+        "Caretaker Prime Minister",
+        "State Counsellor",
+        "Chief of State",
+        "Council Chairman",
+        "Chairman of the Presidential Council",
+        "General Secretary",
+        "Supreme Pontiff",
+        "Transition President",
+        "Federal President",
+        "Head of State",
+        "Sovereign Prince",
+        "Crown Prince",
+        "Interim Chief Executive",
+        "Chair of the Council of Ministers",
+        "Chairman of the Council of Ministers",
+        "President of the Council of Ministers",
+        "Premier of the State Council",
+        "Vice President",
+        "Head of Government",
+        "Chairman of the State Administration Council",
+        "Supreme Leader of the Islamic Emirate",
+        "Acting Supreme Leader",
+        "Prime Minister-designate",
+        "President-elect",
+    ],
+    key=len,
+    reverse=True,
+)
 
 
 def log(msg: str) -> None:
@@ -98,8 +198,11 @@ def parse_date(text: str | None) -> str | None:
 
 def factbook_since(text: str) -> str | None:
     """'(since 19 March 2017)' or '(assumed office on 30 July 2024)' -> ISO date."""
-    m = re.search(r"(?:since|assumed office on|took office on|sworn in on)\s+(?:(\d{1,2})\s+)?"
-                  r"([A-Za-z]+)\s+(\d{4})", text)
+    m = re.search(
+        r"(?:since|assumed office on|took office on|sworn in on)\s+(?:(\d{1,2})\s+)?"
+        r"([A-Za-z]+)\s+(\d{4})",
+        text,
+    )
     if not m:
         m2 = re.search(r"since\s+(\d{4})", text)
         return f"{m2[1]}-01-01" if m2 else None
@@ -114,6 +217,7 @@ def factbook_since(text: str) -> str | None:
 
 
 # ----------------------------------------------------------------------------- states
+
 
 def load_states(shared: Path) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
     """ISO3 -> state record, and a name-key -> ISO3 index used to map other sources."""
@@ -142,8 +246,18 @@ def load_states(shared: Path) -> tuple[dict[str, dict[str, Any]], dict[str, str]
             "seats": {},
         }
     for iso, e in extra.items():
-        st = states.setdefault(iso, {"name": iso, "un": False, "independent": False, "names": [],
-                                     "demonyms": [], "capitals": [], "seats": {}})
+        st = states.setdefault(
+            iso,
+            {
+                "name": iso,
+                "un": False,
+                "independent": False,
+                "names": [],
+                "demonyms": [],
+                "capitals": [],
+                "seats": {},
+            },
+        )
         st["names"] = list(dict.fromkeys((e.get("names") or []) + st["names"]))
         st["demonyms"] = list(dict.fromkeys((e.get("demonyms") or []) + st["demonyms"]))
         st["seats"].update(e.get("seats") or {})
@@ -154,19 +268,48 @@ def load_states(shared: Path) -> tuple[dict[str, dict[str, Any]], dict[str, str]
             name_index.setdefault(norm_key(n), iso)
     # Names used by the Factbook, COW and Wikidata that the gazetteer spells otherwise.
     for n, iso in {
-        "korea south": "KOR", "korea north": "PRK", "burma": "MMR", "drc": "COD",
-        "congo brazzaville": "COG", "congo kinshasa": "COD", "cote d'ivoire": "CIV",
-        "cote divoire": "CIV", "ivory coast": "CIV", "the bahamas": "BHS", "the gambia": "GMB",
-        "the dominican": "DOM", "holy see vatican city": "VAT", "macedonia": "MKD",
-        "swaziland": "SWZ", "czech republic": "CZE", "laos": "LAO", "turkey": "TUR",
-        "united states of america": "USA", "united kingdom": "GBR", "russia": "RUS",
-        "vietnam": "VNM", "east timor": "TLS", "timor leste": "TLS", "cabo verde": "CPV",
-        "cape verde": "CPV", "micronesia": "FSM", "federated states of micronesia": "FSM",
-        "kingdom of the netherlands": "NLD", "people's republic of china": "CHN",
-        "republic of the congo": "COG", "democratic republic of the congo": "COD",
-        "kosovo": "UNK", "virgin islands": "VIR", "curacao": "CUW", "saint martin": "MAF",
-        "sint maarten": "SXM", "saint barthelemy": "BLM", "palestine": "PSE",
-        "state of palestine": "PSE", "taiwan": "TWN", "eswatini": "SWZ",
+        "korea south": "KOR",
+        "korea north": "PRK",
+        "burma": "MMR",
+        "drc": "COD",
+        "congo brazzaville": "COG",
+        "congo kinshasa": "COD",
+        "cote d'ivoire": "CIV",
+        "cote divoire": "CIV",
+        "ivory coast": "CIV",
+        "the bahamas": "BHS",
+        "the gambia": "GMB",
+        "the dominican": "DOM",
+        "holy see vatican city": "VAT",
+        "macedonia": "MKD",
+        "swaziland": "SWZ",
+        "czech republic": "CZE",
+        "laos": "LAO",
+        "turkey": "TUR",
+        "united states of america": "USA",
+        "united kingdom": "GBR",
+        "russia": "RUS",
+        "vietnam": "VNM",
+        "east timor": "TLS",
+        "timor leste": "TLS",
+        "cabo verde": "CPV",
+        "cape verde": "CPV",
+        "micronesia": "FSM",
+        "federated states of micronesia": "FSM",
+        "kingdom of the netherlands": "NLD",
+        "people's republic of china": "CHN",
+        "republic of the congo": "COG",
+        "democratic republic of the congo": "COD",
+        "kosovo": "UNK",
+        "virgin islands": "VIR",
+        "curacao": "CUW",
+        "saint martin": "MAF",
+        "sint maarten": "SXM",
+        "saint barthelemy": "BLM",
+        "palestine": "PSE",
+        "state of palestine": "PSE",
+        "taiwan": "TWN",
+        "eswatini": "SWZ",
     }.items():
         name_index[n] = iso
     if "XKX" in states or "UNK" in states:
@@ -188,13 +331,55 @@ def iso_for(name: str, name_index: dict[str, str]) -> str | None:
 def cow_to_iso(shared: Path, name_index: dict[str, str]) -> dict[int, str]:
     out: dict[int, str] = {}
     manual = {
-        2: "USA", 200: "GBR", 255: "DEU", 260: "DEU", 265: "DEU", 365: "RUS", 345: "SRB",
-        315: "CZE", 316: "CZE", 678: "YEM", 679: "YEM", 680: "YEM", 816: "VNM", 817: "VNM",
-        731: "PRK", 732: "KOR", 710: "CHN", 713: "TWN", 437: "CIV", 490: "COD", 484: "COG",
-        775: "MMR", 811: "KHM", 812: "LAO", 860: "TLS", 402: "CPV", 950: "FJI", 511: "TZA",
-        510: "TZA", 347: "UNK", 343: "MKD", 572: "SWZ", 364: "RUS", 730: "KOR", 300: "AUT",
-        327: "VAT", 221: "MCO", 223: "LIE", 331: "SMR", 232: "AND", 89: "UNK", 99: "UNK",
-        563: "ZAF", 564: "ZAF", 711: "CHN", 712: "MNG", 740: "JPN", 337: "UNK", 325: "ITA",
+        2: "USA",
+        200: "GBR",
+        255: "DEU",
+        260: "DEU",
+        265: "DEU",
+        365: "RUS",
+        345: "SRB",
+        315: "CZE",
+        316: "CZE",
+        678: "YEM",
+        679: "YEM",
+        680: "YEM",
+        816: "VNM",
+        817: "VNM",
+        731: "PRK",
+        732: "KOR",
+        710: "CHN",
+        713: "TWN",
+        437: "CIV",
+        490: "COD",
+        484: "COG",
+        775: "MMR",
+        811: "KHM",
+        812: "LAO",
+        860: "TLS",
+        402: "CPV",
+        950: "FJI",
+        511: "TZA",
+        510: "TZA",
+        347: "UNK",
+        343: "MKD",
+        572: "SWZ",
+        364: "RUS",
+        730: "KOR",
+        300: "AUT",
+        327: "VAT",
+        221: "MCO",
+        223: "LIE",
+        331: "SMR",
+        232: "AND",
+        89: "UNK",
+        99: "UNK",
+        563: "ZAF",
+        564: "ZAF",
+        711: "CHN",
+        712: "MNG",
+        740: "JPN",
+        337: "UNK",
+        325: "ITA",
     }
     path = shared / "data/kb/cow-igo/states2016.csv"
     with path.open(encoding="utf-8", errors="replace") as fh:
@@ -212,6 +397,7 @@ def cow_to_iso(shared: Path, name_index: dict[str, str]) -> dict[int, str]:
 
 # ----------------------------------------------------------------------------- persons
 
+
 class People:
     """Persons with aliases and office spells, merged across sources."""
 
@@ -223,17 +409,40 @@ class People:
     @staticmethod
     def surname_and_given(name: str, country: str | None) -> tuple[str, str]:
         toks = norm_key(re.sub(r"\(.*?\)", "", name)).split()
-        toks = [t for t in toks if t not in {"jr", "sr", "ii", "iii", "sir", "dr", "lord",
-                                              "king", "queen", "emperor", "prince", "sheikh"}]
+        toks = [
+            t
+            for t in toks
+            if t
+            not in {
+                "jr",
+                "sr",
+                "ii",
+                "iii",
+                "sir",
+                "dr",
+                "lord",
+                "king",
+                "queen",
+                "emperor",
+                "prince",
+                "sheikh",
+            }
+        ]
         if not toks:
             return "", ""
         if country in SURNAME_FIRST and len(toks) >= 2:
             return toks[0], " ".join(toks[1:])
         return toks[-1], toks[0]
 
-    def add(self, name: str, country: str | None, source: str,
-            aliases: list[str] | None = None, surname: str | None = None,
-            merge: bool = True) -> int:
+    def add(
+        self,
+        name: str,
+        country: str | None,
+        source: str,
+        aliases: list[str] | None = None,
+        surname: str | None = None,
+        merge: bool = True,
+    ) -> int:
         name = re.sub(r"\s+", " ", name).strip()
         key = norm_key(name)
         ctry = country or ""
@@ -245,8 +454,16 @@ class People:
                 break
         if pid is None:
             pid = len(self.persons)
-            self.persons.append({"name": name, "country": country, "aliases": [],
-                                 "surnames": [], "spells": [], "sources": [source]})
+            self.persons.append(
+                {
+                    "name": name,
+                    "country": country,
+                    "aliases": [],
+                    "surnames": [],
+                    "spells": [],
+                    "sources": [source],
+                }
+            )
             self.by_key[(ctry, key)] = pid
             if sur:
                 self.by_sig[(ctry, sur, given)].append(pid)
@@ -262,10 +479,21 @@ class People:
             p["surnames"].append(s)
         return pid
 
-    def spell(self, pid: int, code: str, sector: str, office: str | None, roles: list[str],
-              start: str | None, end: str | None, source: str, note: str = "") -> None:
+    def spell(
+        self,
+        pid: int,
+        code: str,
+        sector: str,
+        office: str | None,
+        roles: list[str],
+        start: str | None,
+        end: str | None,
+        source: str,
+        note: str = "",
+    ) -> None:
         self.persons[pid]["spells"].append(
-            [code, sector, office, "|".join(roles), start, end, source, RANK[source], note])
+            [code, sector, office, "|".join(roles), start, end, source, RANK[source], note]
+        )
 
 
 def curated_offices(people: People) -> set[tuple[str, str]]:
@@ -273,7 +501,9 @@ def curated_offices(people: People) -> set[tuple[str, str]]:
     data = yaml.safe_load((LEXICON / "offices.yaml").read_text()) or {}
     extra = yaml.safe_load((LEXICON / "people.yaml").read_text()) or {}
     covered: set[tuple[str, str]] = set()
-    pat = re.compile(r"^(.*?)\s*(\((?:acting|caretaker|interim)\))?\s+(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})?$")
+    pat = re.compile(
+        r"^(.*?)\s*(\((?:acting|caretaker|interim)\))?\s+(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})?$"
+    )
     for code, offices in data.items():
         for off in offices:
             roles = off.get("roles") or []
@@ -289,14 +519,24 @@ def curated_offices(people: People) -> set[tuple[str, str]]:
                 pid = people.add(name, country, "curated", aliases=extra.get(name))
                 office = off["office"] + (f" {acting}" if acting else "")
                 people.spell(pid, code, sector, office, roles, start, end, "curated")
-    # Aliases for people that only other sources know.
-    for name, al in extra.items():
-        for p in people.persons:
-            if p["name"] == name:
-                break
-        else:
-            continue
     return covered
+
+
+def apply_aliases(people: People) -> int:
+    """people.yaml aliases for people that only the data sources know (e.g. Assad)."""
+    extra = yaml.safe_load((LEXICON / "people.yaml").read_text()) or {}
+    keys: dict[str, list[int]] = defaultdict(list)
+    for (_ctry, key), pid in people.by_key.items():
+        keys[key].append(pid)
+    n = 0
+    for name, aliases in extra.items():
+        for pid in dict.fromkeys(keys.get(norm_key(name), [])):
+            p = people.persons[pid]
+            for a in aliases or []:
+                if a not in p["aliases"]:
+                    p["aliases"].append(a)
+                    n += 1
+    return n
 
 
 def _titlecase_caps(text: str) -> str:
@@ -322,7 +562,7 @@ def parse_factbook_holder(text: str) -> tuple[str, str, str | None, str] | None:
             break
     if not title:
         return None
-    rest = seg[len(title):].strip()
+    rest = seg[len(title) :].strip()
     since = factbook_since(seg)
     # "(Prime Minister-equivalent)", "(Labor)": asides that are not the date.
     rest = re.sub(r"\((?![^)]*\b(?:since|assumed|took)\b)[^)]*\)", " ", rest).strip()
@@ -330,16 +570,22 @@ def parse_factbook_holder(text: str) -> tuple[str, str, str | None, str] | None:
     if not rest or not any(c.isupper() for c in rest):
         return None
     words = rest.replace(",", " ").split()
-    is_caps = [sum(c.isupper() for c in w) >= 2 and all(c.isupper() or not c.isalpha() for c in w)
-               for w in words]
+
+    def caps_word(w: str) -> bool:
+        # "SASSOU-Nguesso": one all-caps part marks the surname
+        return any(
+            sum(c.isupper() for c in part) >= 2 and all(c.isupper() or not c.isalpha() for c in part)
+            for part in w.split("-")
+        )
+
+    is_caps = [caps_word(w) for w in words]
     if not any(is_caps):
         return None
     first = is_caps.index(True)
     # Given names are the capitalised words right before the CAPS surname; anything
     # further left is the rest of a long title ("of the Swiss Confederation").
     lo = first
-    while lo > 0 and first - lo < 3 and words[lo - 1][:1].isupper() \
-            and words[lo - 1] not in NOT_GIVEN:
+    while lo > 0 and first - lo < 3 and words[lo - 1][:1].isupper() and words[lo - 1] not in NOT_GIVEN:
         lo -= 1
     words = words[lo:]
     caps = [w.strip(",.") for w, c in zip(words, is_caps[lo:], strict=True) if c]
@@ -350,16 +596,45 @@ def parse_factbook_holder(text: str) -> tuple[str, str, str | None, str] | None:
     return title, name, since, surname
 
 
-NOT_GIVEN = {"Confederation", "Government", "Council", "Ministers", "Republic", "Presidency",
-             "Federation", "Union", "State", "Spain", "Kingdom", "Presidential", "Sovereign",
-             "Administration", "Transitional", "Islamic", "Emirate", "Military", "Minister",
-             "Prime", "Acting", "President", "Premier", "Chancellor", "Interim", "Caretaker"}
+NOT_GIVEN = {
+    "Confederation",
+    "Government",
+    "Council",
+    "Ministers",
+    "Republic",
+    "Presidency",
+    "Federation",
+    "Union",
+    "State",
+    "Spain",
+    "Kingdom",
+    "Presidential",
+    "Sovereign",
+    "Administration",
+    "Transitional",
+    "Islamic",
+    "Emirate",
+    "Military",
+    "Minister",
+    "Prime",
+    "Acting",
+    "President",
+    "Premier",
+    "Chancellor",
+    "Interim",
+    "Caretaker",
+}
 
 FACTBOOK_ROLE = {"chief of state": "HOS", "head of government": "HOG"}
 
 
-def factbook_spells(shared: Path, people: People, name_index: dict[str, str],
-                    covered: set[tuple[str, str]]) -> dict[str, int]:
+def factbook_spells(
+    shared: Path,
+    people: People,
+    name_index: dict[str, str],
+    covered: set[tuple[str, str]],
+    states: dict[str, dict[str, Any]],
+) -> dict[str, int]:
     path = shared / "data/kb/cia-factbook/factbook_executive_timeline.csv"
     rows: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
     unmapped: set[str] = set()
@@ -371,6 +646,10 @@ def factbook_spells(shared: Path, people: People, name_index: dict[str, str],
             iso = iso_for(row["country"].strip(), name_index)
             if not iso:
                 unmapped.add(row["country"])
+                continue
+            if role == "HOS" and not states[iso]["independent"] and not states[iso]["un"]:
+                # A territory's chief of state is its sovereign's (the US president for
+                # Guam): coding him there would make a second Donald Trump.
                 continue
             rows[(iso, role)].append(row)
     stats = {"rows": 0, "spells": 0, "unparsed": 0}
@@ -415,16 +694,16 @@ def factbook_spells(shared: Path, people: People, name_index: dict[str, str],
                 pid = people.add(name, iso, "factbook", aliases=aliases, surname=surname or None)
                 continue
             pid = people.add(name, iso, "factbook", aliases=aliases, surname=surname or None)
-            people.spell(pid, iso, "GOV", title.replace("-elect", ""), roles, start, end,
-                         "factbook")
+            people.spell(pid, iso, "GOV", title.replace("-elect", ""), roles, start, end, "factbook")
             stats["spells"] += 1
     if unmapped:
         log(f"factbook: unmapped country names: {sorted(unmapped)[:20]}")
     return stats
 
 
-def everypolitician_fms(shared: Path, people: People, name_index: dict[str, str],
-                        covered: set[tuple[str, str]]) -> int:
+def everypolitician_fms(
+    shared: Path, people: People, name_index: dict[str, str], covered: set[tuple[str, str]]
+) -> int:
     path = shared / "data/kb/everypolitician-world/sources_foreign_wikidata.csv"
     n = 0
     with path.open(encoding="utf-8") as fh:
@@ -437,14 +716,24 @@ def everypolitician_fms(shared: Path, people: People, name_index: dict[str, str]
             if (iso, "FM") in covered:
                 continue
             start = parse_date(row.get("start")) or None
-            people.spell(pid, iso, "GOV", row.get("positionLabel") or "Foreign Minister", ["FM"],
-                         start, None, "everypolitician", note="in office 2022-12-10")
+            people.spell(
+                pid,
+                iso,
+                "GOV",
+                row.get("positionLabel") or "Foreign Minister",
+                ["FM"],
+                start,
+                None,
+                "everypolitician",
+                note="in office 2022-12-10",
+            )
             n += 1
     return n
 
 
-def leader_spells(shared: Path, people: People, cow: dict[int, str],
-                  covered: set[tuple[str, str]]) -> dict[str, int]:
+def leader_spells(
+    shared: Path, people: People, cow: dict[int, str], covered: set[tuple[str, str]]
+) -> dict[str, int]:
     """Effective leaders: Archigos (to 2015) then REIGN (to 2021-03), role LEADER."""
     stats = {"archigos": 0, "reign": 0}
     seen: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -470,7 +759,9 @@ def leader_spells(shared: Path, people: People, cow: dict[int, str],
                     name = full
                 elif full:
                     name = full
-            pid = people.add(name, iso, "archigos", aliases=[row["leader"]] if name != row["leader"] else None)
+            pid = people.add(
+                name, iso, "archigos", aliases=[row["leader"]] if name != row["leader"] else None
+            )
             if end == "2015-12-31":
                 end = None  # still in office when Archigos stops; REIGN may close it
             people.spell(pid, iso, "GOV", "Leader", ["LEADER"], start, end, "archigos")
@@ -570,8 +861,9 @@ def _split_code(code: str, states: dict[str, dict[str, Any]]) -> tuple[str, str 
     return iso, sector
 
 
-def phoenix_persons(shared: Path, people: People, states: dict[str, dict[str, Any]],
-                    place_keys: set[str]) -> int:
+def phoenix_persons(
+    shared: Path, people: People, states: dict[str, dict[str, Any]], place_keys: set[str]
+) -> int:
     blocks = parse_phoenix_actors(shared / "data/kb/phoenix-dictionaries/Phoenix.Countries.actors.txt")
     n = 0
     for b in blocks:
@@ -612,9 +904,15 @@ def phoenix_persons(shared: Path, people: People, states: dict[str, dict[str, An
             elif "-" in rng:
                 a, b2 = rng.split("-", 1)
                 start, end = _phoenix_date(a), _phoenix_date(b2)
-            office = comment if re.search(r"(?i)minister|president|premier|secretary|chancellor"
-                                          r"|king|ambassador|governor|general|leader|chief",
-                                          comment) else None
+            office = (
+                comment
+                if re.search(
+                    r"(?i)minister|president|premier|secretary|chancellor"
+                    r"|king|ambassador|governor|general|leader|chief",
+                    comment,
+                )
+                else None
+            )
             people.spell(pid, iso, sector or "GOV", office, [], start, end, "phoenix")
         n += 1
     return n
@@ -661,6 +959,7 @@ def merge_surname_only(people: People) -> int:
 
 
 # ----------------------------------------------------------------------------- lexicons
+
 
 def plural(word: str) -> list[str]:
     last = word.split()[-1]
@@ -717,6 +1016,7 @@ def load_titles() -> dict[str, str]:
 
 # ----------------------------------------------------------------------------- gazetteer
 
+
 class Gazetteer:
     """Normalised name -> entries [kind, ref, code, sector, acronym]."""
 
@@ -743,7 +1043,7 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
     cow = cow_to_iso(shared, name_index)
     people = People()
     covered = curated_offices(people)
-    fb = factbook_spells(shared, people, name_index, covered)
+    fb = factbook_spells(shared, people, name_index, covered, states)
     ep = everypolitician_fms(shared, people, name_index, covered)
     ld = leader_spells(shared, people, cow, covered)
     place_keys = set(name_index)
@@ -752,8 +1052,11 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
         place_keys.update(norm_key(d) for d in st["demonyms"])
     ph = phoenix_persons(shared, people, states, place_keys)
     merged = merge_surname_only(people)
-    log(f"factbook {fb}, everypolitician FMs {ep}, leaders {ld}, phoenix persons {ph}, "
-        f"surname-only leaders merged {merged}")
+    apply_aliases(people)
+    log(
+        f"factbook {fb}, everypolitician FMs {ep}, leaders {ld}, phoenix persons {ph}, "
+        f"surname-only leaders merged {merged}"
+    )
 
     gaz = Gazetteer()
     for iso, st in states.items():
@@ -771,7 +1074,7 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
     # A capital that is also another state's name or a curated seat elsewhere: keep the
     # state reading only. Names shared by a UN member and territories ("French") go to
     # the member.
-    for key, lst in gaz.entries.items():
+    for lst in gaz.entries.values():
         for kind in ("state", "demonym", "people", "seat"):
             same = [e for e in lst if e[0] == kind]
             if len(same) > 1 and any(states.get(e[2], {}).get("un") for e in same):
@@ -784,8 +1087,7 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
     igo_meta: dict[str, dict[str, Any]] = {}
     for code, e in igos.items():
         names = e.get("names") or [code]
-        igo_meta[code] = {"name": next((n for n in names if not is_acronym(n.replace(".", ""))),
-                                       names[0])}
+        igo_meta[code] = {"name": next((n for n in names if not is_acronym(n.replace(".", ""))), names[0])}
         for n in e.get("names") or []:
             gaz.add(n, "igo", code, code, "IGO")
         for n in e.get("members") or []:
@@ -805,7 +1107,7 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
                 n_cow += 1
 
     groups = yaml.safe_load((LEXICON / "groups.yaml").read_text()) or []
-    for i, g in enumerate(groups):
+    for g in groups:
         for n in [g["name"], *(g.get("aliases") or [])]:
             gaz.add(n, "group", g["name"], g["code"], g["sector"])
     group_names = {g["name"]: g for g in groups}
@@ -841,13 +1143,16 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
                 if s not in stop and len(s) >= 2:
                     gaz.add(s.title(), "surname", pid, p["country"], None)
 
-    persons_out = [{"name": p["name"], "country": p["country"], "spells": p["spells"]}
-                   for p in people.persons]
+    persons_out = [
+        {"name": p["name"], "country": p["country"], "spells": p["spells"]} for p in people.persons
+    ]
     kb = {
         "version": 1,
         "built": dt.date.today().isoformat(),
-        "states": {iso: {"name": st["name"], "un": st["un"], "capitals": st["capitals"]}
-                   for iso, st in states.items()},
+        "states": {
+            iso: {"name": st["name"], "un": st["un"], "capitals": st["capitals"]}
+            for iso, st in states.items()
+        },
         "igos": igo_meta,
         "groups": {n: [g["code"], g["sector"]] for n, g in group_names.items()},
         "persons": persons_out,
@@ -886,13 +1191,89 @@ def surname_stoplist(agents: dict[str, str], titles: dict[str, str]) -> set[str]
     from spacy.lang.en.stop_words import STOP_WORDS
 
     stop = {w.lower() for w in STOP_WORDS} | set(agents) | set(titles)
-    stop |= {"led", "said", "new", "state", "states", "war", "peace", "talks", "army", "chief",
-             "minister", "president", "foreign", "defence", "defense", "general", "news",
-             "press", "court", "king", "queen", "prince", "sheikh", "mr", "mrs", "ms", "dr",
-             "jr", "sr", "al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "di", "la",
-             "le", "du", "del", "der", "den", "ben", "may", "march", "june", "will", "long",
-             "young", "brown", "white", "black", "green", "rice", "bush", "hope", "rich",
-             "power", "law", "young", "bolton"} - {"bush", "rice", "brown", "bolton"}
+    stop |= {
+        "led",
+        "said",
+        "new",
+        "state",
+        "states",
+        "war",
+        "peace",
+        "talks",
+        "army",
+        "chief",
+        "minister",
+        "president",
+        "foreign",
+        "defence",
+        "defense",
+        "general",
+        "news",
+        "press",
+        "court",
+        "king",
+        "queen",
+        "prince",
+        "sheikh",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "jr",
+        "sr",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "abu",
+        "van",
+        "von",
+        "de",
+        "da",
+        "di",
+        "la",
+        "le",
+        "du",
+        "del",
+        "der",
+        "den",
+        "ben",
+        "may",
+        "march",
+        "june",
+        "will",
+        "long",
+        "young",
+        "brown",
+        "white",
+        "black",
+        "green",
+        "rice",
+        "bush",
+        "hope",
+        "rich",
+        "power",
+        "law",
+        "bolton",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "april",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "christmas",
+        "easter",
+    } - {"bush", "rice", "brown", "bolton"}
     return stop
 
 

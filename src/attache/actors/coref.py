@@ -1,3 +1,245 @@
-"""Per-article actor memory (placeholder, replaced below)."""
-class ArticleActors:  # noqa: D101
-    pass
+"""Within-article actor memory: surnames, pronouns and role nominals.
+
+News introduces a person once with their office ("Indian Foreign Minister Subrahmanyam
+Jaishankar") and then says "Jaishankar", "he" or "the minister". ``ArticleActors`` keeps
+what the article has mentioned so far, most recent first, and resolves such phrases
+against it before falling back to the knowledge base.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from attache.actors.entity import ActorEntity
+from attache.actors.kb import ActorKB
+from attache.actors.normalize import norm_key
+
+SINGULAR_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+PAIR_PHRASES = frozenset(
+    norm_key(p)
+    for p in (
+        "the two sides",
+        "both sides",
+        "the two countries",
+        "both countries",
+        "the two nations",
+        "both nations",
+        "the two leaders",
+        "both leaders",
+        "the two ministers",
+        "both ministers",
+        "the two governments",
+        "both governments",
+        "the two neighbours",
+        "the two neighbors",
+        "the two states",
+        "both states",
+        "the two men",
+        "the pair",
+        "the two",
+        "the two foreign ministers",
+        "the two presidents",
+        "the two sides'",
+        "each other",
+        "their counterparts",
+        "the two parties",
+        "both parties",
+    )
+)
+ORG_PHRASES = frozenset(
+    norm_key(p)
+    for p in (
+        "the organization",
+        "the organisation",
+        "the bloc",
+        "the alliance",
+        "the body",
+        "the union",
+        "the grouping",
+        "the agency",
+        "the world body",
+        "the group's members",
+    )
+)
+STATE_PHRASES = frozenset(
+    norm_key(p)
+    for p in (
+        "the country",
+        "the nation",
+        "the state",
+        "the kingdom",
+        "the republic",
+        "this country",
+        "that country",
+        "the government",
+        "the administration",
+        "the regime",
+        "the authorities",
+        "officials",
+        "the island nation",
+    )
+)
+GROUP_PHRASES = frozenset(
+    norm_key(p)
+    for p in ("the group", "the militants", "the rebels", "the movement", "the militia", "the insurgents")
+)
+# Role nominals and the words their holder's office must contain.
+ROLE_NOMINALS = {
+    "minister": ("minister", "secretary"),
+    "foreign minister": ("foreign", "external", "secretary of state"),
+    "defence minister": ("defence", "defense"),
+    "defense minister": ("defence", "defense"),
+    "secretary": ("secretary",),
+    "president": ("president",),
+    "prime minister": ("prime minister", "premier", "president of the government"),
+    "premier": ("premier", "prime minister"),
+    "chancellor": ("chancellor",),
+    "leader": ("",),
+    "king": ("king", "monarch"),
+    "queen": ("queen", "monarch"),
+    "emir": ("emir", "amir"),
+    "envoy": ("envoy", "minister", "secretary", "ambassador"),
+    "diplomat": ("minister", "secretary", "envoy", "ambassador", "diplomat"),
+    "official": ("",),
+    "spokesperson": ("spokes",),
+    "spokesman": ("spokes",),
+    "spokeswoman": ("spokes",),
+    "secretary general": ("secretary",),
+    "secretary-general": ("secretary",),
+    "chief": ("",),
+}
+_DETERMINERS = ("the ", "this ", "that ", "our ", "his ", "her ", "their ")
+
+
+def _strip_det(key: str) -> str:
+    for d in _DETERMINERS:
+        if key.startswith(d):
+            return key[len(d) :]
+    return key
+
+
+class ArticleActors:
+    """Coreference memory for one article, fed sentence by sentence."""
+
+    def __init__(self, kb: ActorKB, on: dt.date | None = None) -> None:
+        self.kb = kb
+        self.on = on
+        self.persons: list[ActorEntity] = []  # most recent last
+        self.states: list[ActorEntity] = []
+        self.orgs: list[ActorEntity] = []
+        self.groups: list[ActorEntity] = []
+        self.actors: list[ActorEntity] = []  # every resolved actor, most recent last
+        self.plural: list[ActorEntity] = []  # the last set of several actors or a group
+        self.names: dict[str, ActorEntity] = {}  # name/surname key -> person seen
+
+    # ------------------------------------------------------------------ memory
+    def _remember(self, ents: list[ActorEntity]) -> None:
+        for e in ents:
+            self.actors.append(e)
+            if e.name and (e.pid is not None or e.office):
+                self.persons.append(e)
+                self._register_name(e)
+                if e.code in self.kb.states:
+                    self.states.append(e)  # "the country" can be the minister's
+            elif e.sector == "IGO" or e.code in self.kb.data.igos:
+                self.orgs.append(e)
+                self.plural = [e]
+            elif e.code in self.kb.states:
+                self.states.append(e)
+            if e.reason and e.reason.startswith("group"):
+                self.groups.append(e)
+                self.plural = [e]
+        if len(ents) > 1:
+            self.plural = list(ents)
+        for lst in (self.persons, self.states, self.orgs, self.groups, self.actors):
+            del lst[:-50]
+
+    def _register_name(self, e: ActorEntity) -> None:
+        if not e.name:
+            return
+        key = norm_key(e.name)
+        toks = key.split()
+        self.names[key] = e
+        if toks:
+            self.names[toks[-1]] = e
+            if e.code in {"CHN", "TWN", "KOR", "PRK"}:
+                self.names[toks[0]] = e
+
+    def start_sentence(self, text: str) -> None:
+        """Read a sentence in article order; what it names becomes salient."""
+        for m in self.kb.find_mentions(text, self.on):
+            self._remember(m.entities)
+
+    # ------------------------------------------------------------------ resolve
+    def resolve(self, text: str) -> list[ActorEntity]:
+        """Like ``ActorKB.lookup`` plus the article's own people and references."""
+        key = norm_key(text)
+        if not key:
+            return []
+        ents = self._refer(key, text)
+        if ents is None:
+            local = self.names.get(_strip_det(key))
+            if local is not None:
+                ents = [self._copy(local, text, f"seen earlier in article as '{local.name}'")]
+            else:
+                ents = self.kb.lookup(text, self.on)
+                # A bare surname the KB reads as someone else: prefer the article's person.
+                if ents and len(key.split()) == 1 and key in self.names:
+                    ents = [self._copy(self.names[key], text, "seen earlier in article")]
+        if ents:
+            self._remember(ents)
+        return ents
+
+    @staticmethod
+    def _copy(e: ActorEntity, text: str, why: str) -> ActorEntity:
+        target = e.name or e.code
+        if e.office:
+            target += f", {e.office} of {e.code}"
+        return e.model_copy(update={"text": text, "reason": f"{why} -> {target}"})
+
+    def _refer(self, key: str, text: str) -> list[ActorEntity] | None:
+        """Pronouns and definite descriptions; None when the phrase is not one."""
+        if key in SINGULAR_PRONOUNS:
+            return [self._copy(self.persons[-1], text, "pronoun")] if self.persons else []
+        if key in PLURAL_PRONOUNS:
+            if self.plural:
+                return [self._copy(e, text, "pronoun") for e in self.plural]
+            return [self._copy(self.states[-1], text, "pronoun")] if self.states else []
+        if key in PAIR_PHRASES:
+            pair: list[ActorEntity] = []
+            # States and their people first: "the two sides" are rarely an organisation.
+            for pool in ([e for e in self.actors if e.sector != "IGO"], self.actors):
+                pair, seen = [], set()
+                for e in reversed(pool):
+                    if e.code not in seen and e.code != "UNK":
+                        seen.add(e.code)
+                        pair.append(e)
+                    if len(pair) == 2:
+                        break
+                if len(pair) == 2:
+                    break
+            return [self._copy(e, text, "the two sides") for e in reversed(pair)]
+        if key in ORG_PHRASES:
+            return [self._copy(self.orgs[-1], text, "the organisation")] if self.orgs else []
+        if key in GROUP_PHRASES and self.groups:
+            return [self._copy(self.groups[-1], text, "the group")]
+        if key in STATE_PHRASES:
+            if not self.states:
+                return []
+            last = self.states[-1]
+            e = self._copy(last, text, "the country")
+            # The state as an actor is its government, whichever way it was named before.
+            e.sector = "GOV"
+            e.name = self.kb.states.get(last.code, {}).get("name", last.name)
+            e.office = None
+            return [e]
+        bare = _strip_det(key)
+        if bare in ROLE_NOMINALS and key != bare or key.startswith("the ") and bare in ROLE_NOMINALS:
+            words = ROLE_NOMINALS[bare]
+            for e in reversed(self.persons):
+                office = (e.office or "").lower()
+                if any(w in office for w in words):
+                    return [self._copy(e, text, f"role nominal '{bare}'")]
+            return [self._copy(self.persons[-1], text, f"role nominal '{bare}'")] if self.persons else []
+        return None

@@ -362,7 +362,9 @@ class Resolver:
                 if head is not None or not nxt.owners:
                     break
 
-    def _led(self, items: list[Item], toks: list[Token], text: str, on: dt.date | None) -> list[ActorEntity] | None:
+    def _led(
+        self, items: list[Item], toks: list[Token], text: str, on: dt.date | None
+    ) -> list[ActorEntity] | None:
         """'the Joe Biden-led government', 'a Saudi-led coalition'."""
         for k, it in enumerate(items):
             if it.kind != "word" or it.key not in LED_WORDS or k == 0:
