@@ -176,15 +176,15 @@ def pool_db(tmp_path_factory):
         pytest.skip(f"shared news pool not found at {POOL} (CI mounts it at <repo>/../shared)")
     tmp = tmp_path_factory.mktemp("pool")
     sample = tmp / "pool-sample.jsonl"
-    sample.write_text("".join(POOL.read_text(encoding="utf-8").splitlines(True)[:40]))
+    sample.write_text("".join(POOL.read_text(encoding="utf-8").splitlines(True)[:15]))
     db = tmp / "pool.duckdb"
     first = attache("ingest", str(sample), "--db", str(db), timeout=600)
     assert first.returncode == 0, first.stderr
-    assert "read=40 stored=40 skipped_duplicate=0 errors=0" in first.stdout
+    assert "read=15 stored=15 skipped_duplicate=0 errors=0" in first.stdout
     counts = assert_whole(db)
     second = attache("ingest", str(sample), "--db", str(db), timeout=600)
     assert second.returncode == 0, second.stderr
-    assert "read=40 stored=0 skipped_duplicate=40 errors=0 events=0" in second.stdout
+    assert "read=15 stored=0 skipped_duplicate=15 errors=0 events=0" in second.stdout
     assert assert_whole(db) == counts
     return db
 

@@ -100,7 +100,9 @@ def load_gold(path: str | Path) -> dict[str, GoldArticle]:
                 ks = set(keys(ev["type"], codes(ev.get("actor")), codes(ev.get("recipient"))))
                 (g.required if ev.get("required", True) else g.optional).update(ks)
                 for k in ks:
-                    g.evidence.setdefault(k, []).append(ev.get("evidence") or "")
+                    seen = g.evidence.setdefault(k, [])
+                    if (ev.get("evidence") or "") not in seen:
+                        seen.append(ev.get("evidence") or "")
             g.optional -= g.required
             gold[aid] = g
     return gold
