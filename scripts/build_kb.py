@@ -171,6 +171,16 @@ FACTBOOK_TITLES = sorted(
         "Chairman of the State Administration Council",
         "Supreme Leader of the Islamic Emirate",
         "Acting Supreme Leader",
+        "President, Presidential Council,",
+        "GNU Interim Prime Minister",
+        "Minister of State",
+        "co-chiefs of state Captains Regent",
+        "Sovereign Council Chair",
+        "Secretary of State for Foreign and Political Affairs",
+        "Sovereign Council Chair and Commander-in-Chief of the Sudanese Armed Forces General",
+        "Overall Taliban Leader",
+        "overall Taliban Leader",
+        "Taliban Leader",
         "Prime Minister-designate",
         "President-elect",
     ],
@@ -266,6 +276,8 @@ def load_states(shared: Path) -> tuple[dict[str, dict[str, Any]], dict[str, str]
     for iso, st in states.items():
         for n in st["names"]:
             name_index.setdefault(norm_key(n), iso)
+            if " " not in norm_key(n):
+                STATE_WORDS.add(norm_key(n))
     # Names used by the Factbook, COW and Wikidata that the gazetteer spells otherwise.
     for n, iso in {
         "korea south": "KOR",
@@ -539,15 +551,29 @@ def apply_aliases(people: People) -> int:
     return n
 
 
+ROMAN = re.compile(r"^(?=[IVXL]+$)X{0,3}(IX|IV|V?I{0,3})$")
+RANKS = re.compile(
+    r"^(?:(?:Gen|Maj|Lt|Col|Brig|Adm|Dr|Field Marshal|Marshal|General|Sheikh|Mullah)"
+    r"\.?\s*)+",
+    re.I,
+)
+
+
 def _titlecase_caps(text: str) -> str:
     """'Joseph R. BIDEN, Jr.' -> 'Joseph R. Biden Jr.'; CAPS surnames to title case."""
     words = []
     for w in text.replace(",", " ").split():
-        letters = [c for c in w if c.isalpha()]
-        if len(letters) >= 2 and all(c.isupper() for c in letters):
-            w = "-".join(part[:1] + part[1:].lower() for part in w.split("-"))
-            w = re.sub(r"^(Mc|Mac|O')(\w)", lambda m: m[1] + m[2].upper(), w)
-        words.append(w)
+        if ROMAN.match(w):
+            words.append(w)  # Charles III, Carl XVI Gustaf
+            continue
+        parts = []
+        for part in w.split("-"):
+            letters = [c for c in part if c.isalpha()]
+            if len(letters) >= 2 and all(c.isupper() for c in letters):
+                part = part[:1] + part[1:].lower()
+                part = re.sub(r"^(Mc|O')(\w)", lambda m: m[1] + m[2].upper(), part)
+            parts.append(part)
+        words.append("-".join(parts))
     return " ".join(words)
 
 
@@ -560,13 +586,23 @@ def parse_factbook_holder(text: str) -> tuple[str, str, str | None, str] | None:
         if seg.startswith(t + " "):
             title = t
             break
-    if not title:
-        return None
-    rest = seg[len(title) :].strip()
+    if not title and not re.match(r"^[A-Z][A-Z'\-]+\b", seg):
+        return None  # no known title and no CAPS name first: a note, not a holder
+    rest = seg[len(title) :].strip().lstrip(",").strip()
     since = factbook_since(seg)
     # "(Prime Minister-equivalent)", "(Labor)": asides that are not the date.
     rest = re.sub(r"\((?![^)]*\b(?:since|assumed|took)\b)[^)]*\)", " ", rest).strip()
-    rest = re.split(r"\(|\s-\s|\bsince\b|,\s*(?:who|previously)", rest)[0].strip().rstrip(",")
+    rest = (
+        re.split(
+            r"\(|\s-\s|\bsince\b|,\s*(?:who|previously)|\balso (?:spelled|known)\b|"
+            r"\bserves\b|\bis\b",
+            rest,
+        )[0]
+        .strip()
+        .rstrip(",")
+    )
+    rest = rest.replace('"', " ").replace("“", " ").replace("”", " ")
+    rest = RANKS.sub("", rest).strip()
     if not rest or not any(c.isupper() for c in rest):
         return None
     words = rest.replace(",", " ").split()
@@ -585,7 +621,13 @@ def parse_factbook_holder(text: str) -> tuple[str, str, str | None, str] | None:
     # Given names are the capitalised words right before the CAPS surname; anything
     # further left is the rest of a long title ("of the Swiss Confederation").
     lo = first
-    while lo > 0 and first - lo < 3 and words[lo - 1][:1].isupper() and words[lo - 1] not in NOT_GIVEN:
+    while (
+        lo > 0
+        and first - lo < 3
+        and words[lo - 1][:1].isupper()
+        and words[lo - 1] not in NOT_GIVEN
+        and norm_key(words[lo - 1]) not in STATE_WORDS
+    ):
         lo -= 1
     words = words[lo:]
     caps = [w.strip(",.") for w, c in zip(words, is_caps[lo:], strict=True) if c]
@@ -625,6 +667,9 @@ NOT_GIVEN = {
     "Caretaker",
 }
 
+# Single words of state names ("Afghanistan"), filled by load_states: never given names.
+STATE_WORDS: set[str] = set()
+
 FACTBOOK_ROLE = {"chief of state": "HOS", "head of government": "HOG"}
 
 
@@ -636,6 +681,7 @@ def factbook_spells(
     states: dict[str, dict[str, Any]],
 ) -> dict[str, int]:
     path = shared / "data/kb/cia-factbook/factbook_executive_timeline.csv"
+    gec_iso = factbook_gec_codes(shared, name_index)
     rows: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
     unmapped: set[str] = set()
     with path.open(encoding="utf-8") as fh:
@@ -643,7 +689,7 @@ def factbook_spells(
             role = FACTBOOK_ROLE.get(row["field"])
             if not role:
                 continue
-            iso = iso_for(row["country"].strip(), name_index)
+            iso = gec_iso.get(row["gec"]) or iso_for(row["country"].strip(), name_index)
             if not iso:
                 unmapped.add(row["country"])
                 continue
@@ -661,13 +707,25 @@ def factbook_spells(
             stats["rows"] += 1
             if "both chief of state and head of government" in r["text"]:
                 both_note.add(iso)
+            text = html.unescape(r["text"]).strip().strip('"')
+            if re.match(r"(?i)^(?:\w+\s+)?\(?vacant\)?", text):
+                # The office fell vacant (Afghanistan 2021, Syria 2024): close the spell.
+                when = re.search(r"on (\d{1,2} [A-Z][a-z]+,? \d{4})", text)
+                day = factbook_since("since " + when[1].replace(",", "")) if when else None
+                if holders and holders[-1][1] is not None:
+                    holders.append([None, None, day or r["snapshot_date"], "", r["snapshot_date"]])
+                continue
             got = parse_factbook_holder(r["text"])
             if not got:
                 stats["unparsed"] += 1
                 continue
             title, name, since, surname = got
             start = since or r["snapshot_date"]
-            if holders and norm_key(holders[-1][1]).split()[-1:] == norm_key(name).split()[-1:]:
+            if (
+                holders
+                and holders[-1][1] is not None
+                and norm_key(holders[-1][1]).split()[-1:] == norm_key(name).split()[-1:]
+            ):
                 # Same holder re-described; keep the earliest start.
                 if holders[-1][2] > start and since:
                     holders[-1][2] = start
@@ -680,6 +738,8 @@ def factbook_spells(
             holders.append([title, name, start, surname, r["snapshot_date"]])
         for i, (title, name, start, surname, _seen) in enumerate(holders):
             end = holders[i + 1][2] if i + 1 < len(holders) else None
+            if name is None:
+                continue
             roles = [role]
             if iso in both_note and role == "HOS" and (iso, "HOG") not in covered:
                 roles = ["HOS", "HOG"]
@@ -694,11 +754,31 @@ def factbook_spells(
                 pid = people.add(name, iso, "factbook", aliases=aliases, surname=surname or None)
                 continue
             pid = people.add(name, iso, "factbook", aliases=aliases, surname=surname or None)
-            people.spell(pid, iso, "GOV", title.replace("-elect", ""), roles, start, end, "factbook")
+            default = {"HOS": "Head of State", "HOG": "Head of Government"}[role]
+            office = title.replace("-elect", "") or default
+            people.spell(pid, iso, "GOV", office, roles, start, end, "factbook")
             stats["spells"] += 1
     if unmapped:
         log(f"factbook: unmapped country names: {sorted(unmapped)[:20]}")
     return stats
+
+
+def factbook_gec_codes(shared: Path, name_index: dict[str, str]) -> dict[str, str]:
+    """Factbook GEC code -> ISO3, from each profile's conventional names."""
+    out: dict[str, str] = {}
+    for path in (shared / "data/kb/cia-factbook/head").glob("*/*.json"):
+        try:
+            gov = json.loads(path.read_text(encoding="utf-8")).get("Government", {})
+        except (OSError, ValueError):
+            continue
+        names = gov.get("Country name", {})
+        for field in ("conventional short form", "conventional long form", "abbreviation"):
+            text = (names.get(field) or {}).get("text", "")
+            iso = iso_for(text, name_index) if text and text.lower() != "none" else None
+            if iso:
+                out[path.stem] = iso
+                break
+    return out
 
 
 def everypolitician_fms(
@@ -1288,8 +1368,14 @@ def coverage(out: Path, stats: dict[str, Any]) -> dict[str, Any]:
     kb = ActorKB.load_file(out)
     day = dt.date(2026, 1, 1)
     un = [iso for iso, s in kb.states.items() if s["un"]]
-    hos = [iso for iso in un if kb.offices.holder(iso, "HOS", day)]
-    hog = [iso for iso in un if kb.offices.holder(iso, "HOG", day)]
+
+    # Strict: an explicit head-of-state / head-of-government spell, no fallback to the
+    # effective-leader lists.
+    def known(iso: str, role: str) -> bool:
+        return kb.offices._pick(kb.offices.by_role.get((iso, role), []), day) is not None
+
+    hos = [iso for iso in un if known(iso, "HOS")]
+    hog = [iso for iso in un if known(iso, "HOG")]
     both = [iso for iso in un if iso in set(hos) and iso in set(hog)]
     stats["coverage_2026_01_01"] = {
         "un_members": len(un),
