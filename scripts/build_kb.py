@@ -1086,11 +1086,14 @@ def load_agents(shared: Path) -> dict[str, str]:
 def load_titles() -> dict[str, str]:
     data = yaml.safe_load((LEXICON / "titles.yaml").read_text()) or {}
     out: dict[str, str] = {}
+    implied = data.pop("IMPLIED", None) or {}
     for role, words in data.items():
         for w in words:
             out[norm_key(w)] = role
             for p in plural(w):
                 out.setdefault(norm_key(p), role)
+    for w, role in implied.items():
+        out[norm_key(w)] = role
     return out
 
 

@@ -216,6 +216,13 @@ class Resolver:
         if out:
             return out
         owner = seg.owners[0] if seg.owners else None
+        if seg.title is not None and "@" in seg.title.role:
+            # "the Pentagon chief": the title names its own state.
+            role, implied = seg.title.role.split("@", 1)
+            seg.title.role = role
+            if owner is None or owner[1][1][0][2] == implied:
+                kind = "igo" if implied in self.kb.igos else "state"
+                owner = (seg.title, [kind, [[kind, implied, implied, None, 0]]])
         if seg.title is not None:
             title_text = " ".join(t.surface for t in toks[seg.title.i : seg.title.j])
             if owner is not None:

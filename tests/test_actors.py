@@ -1,0 +1,347 @@
+"""Actor knowledge base: date-dependent office holders, phrases, coreference, user files, CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from attache.actors import ActorKB, ArticleActors
+from attache.actors.store import DEFAULT_ARTIFACT, KBData
+from attache.actors.userfile import ActorFileError
+from attache.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+D = dt.date.fromisoformat
+
+
+@pytest.fixture(scope="module")
+def kb() -> ActorKB:
+    return ActorKB.load()
+
+
+def one(kb: ActorKB, text: str, on: str | None = None) -> tuple[str, str | None, str | None]:
+    ents = kb.lookup(text, D(on) if on else None)
+    assert len(ents) == 1, (text, on, ents)
+    return ents[0].code, ents[0].sector, ents[0].name
+
+
+# ---------------------------------------------------------------- office holders on a date
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "name"),
+    [
+        ("the Chinese foreign minister", "2022-01-15", "Wang Yi"),
+        ("the Chinese foreign minister", "2023-05-04", "Qin Gang"),
+        ("the Chinese foreign minister", "2023-09-10", "Wang Yi"),
+        ("British prime minister", "2022-10-10", "Liz Truss"),
+        ("British prime minister", "2022-11-10", "Rishi Sunak"),
+        ("US president", "2025-06-01", "Donald Trump"),
+        ("US president", "2022-06-01", "Joe Biden"),
+        ("the American president", "2010-06-01", "Barack Obama"),
+        ("the Russian president", "2010-06-01", "Dmitry Medvedev"),
+        ("the Russian defence minister", "2024-06-01", "Andrei Belousov"),
+        ("the Russian defence minister", "2020-06-01", "Sergei Shoigu"),
+        ("the German chancellor", "2024-01-01", "Olaf Scholz"),
+        ("the Japanese prime minister", "2025-11-01", "Sanae Takaichi"),
+        ("US Secretary of State", "2023-03-01", "Antony Blinken"),
+        ("the Pentagon chief", "2025-03-01", "Pete Hegseth"),
+        ("the Iranian president", "2022-01-01", "Ebrahim Raisi"),
+        ("the Indian defence minister", "2021-01-01", "Rajnath Singh"),
+        ("NATO Secretary General", "2025-01-01", "Mark Rutte"),
+    ],
+)
+def test_office_holder_on_date(kb: ActorKB, text: str, on: str, name: str) -> None:
+    ents = kb.lookup(text, D(on))
+    assert ents and ents[0].name == name, (text, on, ents)
+    assert ents[0].start and ents[0].start <= D(on)
+    assert ents[0].end is None or D(on) < ents[0].end
+
+
+def test_holder_without_date_is_current(kb: ActorKB) -> None:
+    assert one(kb, "the Chinese foreign minister")[2] == "Wang Yi"
+
+
+def test_factbook_holders_outside_curated_states(kb: ActorKB) -> None:
+    # Kenya and Mexico come from the Factbook timeline, not offices.yaml.
+    assert one(kb, "the Kenyan president", "2024-01-01")[2] == "William Ruto"
+    code, _, name = one(kb, "the Mexican president", "2025-06-01")
+    assert code == "MEX" and name and "Sheinbaum" in name
+
+
+def test_person_introduced_with_office_unknown_to_kb(kb: ActorKB) -> None:
+    ents = kb.lookup("Ruritanian Foreign Minister Jan Kowalczyk", D("2024-01-01"))
+    assert ents == [] or ents[0].code == "UNK"  # Ruritania is not a state
+    ents = kb.lookup("Nigerian Foreign Minister Zubairu Dadagana", D("2024-01-01"))
+    assert [(e.code, e.sector, e.name) for e in ents] == [("NGA", "GOV", "Zubairu Dadagana")]
+    assert "introduced with office" in (ents[0].reason or "")
+
+
+# ---------------------------------------------------------------- phrases
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chinese Foreign Minister Wang Yi", [("CHN", "GOV")]),
+        ("the Russians", [("RUS", None)]),
+        ("Moscow", [("RUS", "GOV")]),
+        ("the Kremlin", [("RUS", "GOV")]),
+        ("Beijing", [("CHN", "GOV")]),
+        ("the White House", [("USA", "GOV")]),
+        ("the Pentagon", [("USA", "MIL")]),
+        ("Downing Street", [("GBR", "GOV")]),
+        ("Other NATO countries", [("NATO", "IGO")]),
+        ("EU member states", [("EU", "IGO")]),
+        ("the UN Security Council", [("UN", "IGO")]),
+        ("the European Union", [("EU", "IGO")]),
+        ("China, Russia, and India", [("CHN", "GOV"), ("RUS", "GOV"), ("IND", "GOV")]),
+        ("his counterparts from Russia and India", [("RUS", "GOV"), ("IND", "GOV")]),
+        ("Indian troops", [("IND", "MIL")]),
+        ("Chinese and Russian troops", [("CHN", "MIL"), ("RUS", "MIL")]),
+        ("Hamas militants", [("PSE", "REB")]),
+        ("Hezbollah", [("LBN", "REB")]),
+        ("the Taliban", [("AFG", "REB")]),
+        ("the Houthis", [("YEM", "REB")]),
+        ("Russia's", [("RUS", "GOV")]),
+        ("the U.S.", [("USA", "GOV")]),
+        ("Bosnia and Herzegovina", [("BIH", "GOV")]),
+        ("the French foreign ministry", [("FRA", "GOV")]),
+        ("Israeli police", [("ISR", "COP")]),
+        ("Pakistani lawmakers", [("PAK", "LEG")]),
+        ("Ukrainian protesters", [("UKR", "CVL")]),
+        ("protesters", []),
+        ("countries", []),
+        ("all parties", []),
+        ("the situation", []),
+        ("us", []),
+        ("he", []),
+    ],
+)
+def test_phrases(kb: ActorKB, text: str, expected: list[tuple[str, str | None]]) -> None:
+    got = [(e.code, e.sector) for e in kb.lookup(text, D("2023-05-04"))]
+    assert got == expected, (text, kb.lookup(text, D("2023-05-04")))
+
+
+def test_led_government(kb: ActorKB) -> None:
+    assert one(kb, "the Joe Biden-led government", "2022-01-01")[:2] == ("USA", "GOV")
+    assert one(kb, "the Vladimir Putin-led government")[:2] == ("RUS", "GOV")
+
+
+def test_names_aliases_and_diacritics(kb: ActorKB) -> None:
+    for text in ("Zelenskiy", "Zelensky", "Volodymyr Zelenskyy", "President Zelenskyy"):
+        assert one(kb, text, "2023-01-01")[0] == "UKR", text
+    for text in ("Erdogan", "Erdoğan", "Recep Tayyip Erdogan"):
+        assert one(kb, text, "2020-01-01")[0] == "TUR", text
+    assert one(kb, "Wang Yi's", "2024-01-01")[2] == "Wang Yi"
+    assert one(kb, "“Sergei Lavrov”")[2] == "Sergei Lavrov"
+
+
+def test_apposition_is_one_person(kb: ActorKB) -> None:
+    ents = kb.lookup("US Secretary of State, Antony Blinken", D("2023-01-01"))
+    assert [(e.code, e.name) for e in ents] == [("USA", "Antony Blinken")]
+
+
+def test_reasons_say_why(kb: ActorKB) -> None:
+    ent = kb.lookup("the Chinese foreign minister", D("2023-05-04"))[0]
+    assert "Foreign Minister of CHN 2022-12-30..2023-07-25" in (ent.reason or "")
+    assert kb.lookup("the Russians")[0].reason == "demonym 'Russians'"
+
+
+# ---------------------------------------------------------------- mentions and coreference
+
+
+def test_find_mentions_offsets_and_speed(kb: ActorKB) -> None:
+    text = "Chinese Foreign Minister Qin Gang met Sergei Lavrov in Moscow on Friday, NATO said."
+    ms = kb.find_mentions(text)
+    spans = [text[m.start : m.end] for m in ms]
+    assert spans == ["Chinese", "Qin Gang", "Sergei Lavrov", "Moscow", "NATO"]
+    assert [m.text for m in ms] == spans
+    article = (text + " ") * 60  # ~5,000 characters
+    t0 = time.perf_counter()
+    kb.find_mentions(article)
+    assert time.perf_counter() - t0 < 0.5
+
+
+def test_article_coreference(kb: ActorKB) -> None:
+    mem = ArticleActors(kb, D("2023-05-04"))
+    mem.start_sentence(
+        "Indian Foreign Minister Subrahmanyam Jaishankar met Chinese Foreign Minister Qin Gang."
+    )
+    first = mem.resolve("Indian Foreign Minister Subrahmanyam Jaishankar")
+    assert [(e.code, e.name) for e in first] == [("IND", "Subrahmanyam Jaishankar")]
+    qin = mem.resolve("Chinese Foreign Minister Qin Gang")
+    assert qin[0].name == "Qin Gang"
+    assert mem.resolve("Qin")[0].name == "Qin Gang"
+    assert mem.resolve("he")[0].name == "Qin Gang"
+    assert mem.resolve("Jaishankar")[0].code == "IND"
+    assert mem.resolve("the minister")[0].name == "Subrahmanyam Jaishankar"
+    assert {e.code for e in mem.resolve("the two sides")} == {"IND", "CHN"}
+    assert {e.code for e in mem.resolve("both nations")} == {"IND", "CHN"}
+    mem.start_sentence("The SCO meeting was held in Goa.")
+    assert mem.resolve("the organization")[0].code == "SCO"
+    assert mem.resolve("the country")[0].code in {"IND", "CHN"}
+
+
+def test_coreference_registers_unknown_person(kb: ActorKB) -> None:
+    mem = ArticleActors(kb, D("2024-02-01"))
+    mem.resolve("Nigerian Foreign Minister Zubairu Dadagana")
+    assert [(e.code, e.name) for e in mem.resolve("Dadagana")] == [("NGA", "Zubairu Dadagana")]
+    assert mem.resolve("she")[0].code == "NGA"
+
+
+# ---------------------------------------------------------------- user files
+
+
+def test_user_yaml_overrides(tmp_path: Path) -> None:
+    f = tmp_path / "mine.yaml"
+    f.write_text(
+        "actors:\n"
+        "  - name: Zubairu Dadagana\n    code: NGA\n    office: Foreign Minister\n    role: FM\n"
+        "    start: 2023-08-21\n    aliases: [Z. Dadagana]\n"
+        "  - name: Wagner\n    code: RUS\n    sector: UAF\n",
+        encoding="utf-8",
+    )
+    kb = ActorKB.load(extra_files=[f])
+    ent = kb.lookup("the Nigerian foreign minister", D("2024-01-01"))[0]
+    assert (ent.code, ent.name, ent.office) == ("NGA", "Zubairu Dadagana", "Foreign Minister")
+    assert [(e.code, e.sector) for e in kb.lookup("Wagner fighters")] == [("RUS", "REB")]
+    assert [(e.code, e.sector) for e in kb.lookup("Wagner")] == [("RUS", "UAF")]
+    # the cached default KB is untouched
+    assert ActorKB.load().lookup("Zubairu Dadagana") == []
+
+
+def test_user_csv(tmp_path: Path) -> None:
+    f = tmp_path / "mine.csv"
+    f.write_text(
+        "name,code,sector,office,role,start,end,aliases\nJan Novak,CZE,GOV,Prime Minister,HOG,2030-01-01,,\n"
+    )
+    kb = ActorKB.load(extra_files=[f])
+    assert kb.lookup("the Czech prime minister", D("2030-06-01"))[0].name == "Jan Novak"
+
+
+@pytest.mark.parametrize(
+    ("content", "where"),
+    [
+        ("actors:\n  - name: X\n    code: [\n", ":4:"),
+        ("- name: X\n  code: NGA\n  start: 2023-99-01\n", ":1:"),
+        ("- name: X\n  code: NGA\n  sector: WIZARD\n", ":1:"),
+        ("- code: NGA\n", ":1:"),
+    ],
+)
+def test_user_file_errors_name_file_and_line(tmp_path: Path, content: str, where: str) -> None:
+    f = tmp_path / "bad.yaml"
+    f.write_text(content)
+    with pytest.raises(ActorFileError) as err:
+        ActorKB.load(extra_files=[f])
+    assert str(f) + where in str(err.value)
+
+
+# ---------------------------------------------------------------- CLI
+
+
+def test_cli_lookup_json() -> None:
+    res = CliRunner().invoke(
+        app,
+        ["actors", "lookup", "the Chinese foreign minister", "protesters", "--date", "2023-05-04", "--json"],
+    )
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(line) for line in res.output.strip().splitlines()]
+    assert rows[0]["text"] == "the Chinese foreign minister"
+    assert (rows[0]["code"], rows[0]["sector"], rows[0]["name"]) == ("CHN", "GOV", "Qin Gang")
+    assert (rows[0]["start"], rows[0]["end"]) == ("2022-12-30", "2023-07-25")
+    assert rows[1]["code"] is None and rows[1]["text"] == "protesters"
+
+
+def test_cli_table() -> None:
+    res = CliRunner().invoke(app, ["actors", "lookup", "Beijing"])
+    assert res.exit_code == 0 and "CHN" in res.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["actors", "lookup", "x", "--date", "2022-13-01"],
+        ["actors", "lookup", "x", "--actors", "/nonexistent/actors.yaml"],
+    ],
+)
+def test_cli_bad_input_one_line_error(args: list[str]) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", "from attache.cli import main; main()", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_cli_bad_yaml_line(tmp_path: Path) -> None:
+    f = tmp_path / "bad.yaml"
+    f.write_text("- name: X\n  code: NGA\n  start: 2023-99-01\n")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from attache.cli import main; main()",
+            "actors",
+            "lookup",
+            "x",
+            "--actors",
+            str(f),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    assert f"{f}:1:" in proc.stderr
+
+
+# ---------------------------------------------------------------- artifact
+
+
+def test_artifact_small_and_fast() -> None:
+    assert DEFAULT_ARTIFACT.stat().st_size < 30_000_000
+    t0 = time.perf_counter()
+    KBData.from_file(DEFAULT_ARTIFACT)
+    assert time.perf_counter() - t0 < 1.5
+
+
+def test_every_un_member_has_heads_on_2026_01_01(kb: ActorKB) -> None:
+    un = [iso for iso, s in kb.states.items() if s["un"]]
+    assert len(un) == 193 or len(un) == 194
+    missing = [
+        iso
+        for iso in un
+        if not (
+            kb.offices.holder(iso, "HOS", D("2026-01-01")) and kb.offices.holder(iso, "HOG", D("2026-01-01"))
+        )
+    ]
+    assert missing == []
+
+
+@pytest.mark.skipif(not (SHARED / "data" / "kb").is_dir(), reason="needs ../shared/data/kb (build inputs)")
+def test_build_script_reproduces_artifact(tmp_path: Path) -> None:
+    out = tmp_path / "kb.json.gz"
+    proc = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "build_kb.py"), "--shared", str(SHARED), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    stats = json.loads((tmp_path / "kb_stats.json").read_text())
+    assert stats["states"] >= 249 and stats["persons"] > 10_000
+    assert stats["coverage_2026_01_01"]["share_both"] == 1.0
+    fresh = ActorKB.load_file(out)
+    assert fresh.lookup("the Chinese foreign minister", D("2023-05-04"))[0].name == "Qin Gang"
