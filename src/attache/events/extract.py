@@ -21,17 +21,22 @@ from spacy.tokens import Doc, Span, Token
 
 from attache.events.lexicon import Lexicon, Trigger, load_lexicon
 from attache.events.syntax import (
-    FIRST_PERSON,
+    ADJ_POS,
     NOUN_POS,
     VERB_POS,
     Attachment,
     attachments,
     governing_verb,
+    is_first_person,
     phrase,
     subject_of,
 )
 from attache.records import Entity, EventRecord, Evidence
 
+# Relations by which a clause or noun is the content of the word it hangs on
+# ("urged Russia *to withdraw*", "accused Kyiv *of attacking*"); adverbial
+# clauses ("after accusing ...") and coordinated verbs report events of their own.
+CONTENT_DEPS = {"xcomp", "ccomp", "obj", "dobj", "pobj", "obl", "nmod", "acl", "prep", "pcomp"}
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
@@ -121,6 +126,8 @@ class EventExtractor:
             pos = "verb"
         elif token.pos_ in NOUN_POS:
             pos = "noun"
+        elif token.pos_ in ADJ_POS:
+            pos = "adjective"
         else:
             return None
         lemma = token.lemma_.lower()
@@ -153,12 +160,11 @@ class EventExtractor:
         current = token
         for _ in range(4):
             head = current.head
-            if head is current:
+            if head.i == current.i:
                 return False
-            if current.dep_ in ("xcomp", "ccomp", "obj", "dobj", "pobj", "obl", "nmod", "acl", "prep", "advcl",
-                                "conj"):
+            if current.dep_ in CONTENT_DEPS:
                 trigger = self._match(head)
-                if trigger is not None and trigger.event_type in self.content_types and current.dep_ != "conj":
+                if trigger is not None and trigger.event_type in self.content_types:
                     return True
                 current = head
                 continue
@@ -168,7 +174,7 @@ class EventExtractor:
     # -- arguments -----------------------------------------------------------
 
     def _resolve(self, head: Token, actors: ActorResolver, speaker: list[Entity]) -> tuple[list[Entity], str]:
-        if head.lower_ in FIRST_PERSON and speaker:
+        if is_first_person(head) and speaker:
             return list(speaker), "speaker of the quote"
         text = phrase(head).text
         return actors.resolve(text), f"'{text}'"
@@ -179,7 +185,7 @@ class EventExtractor:
         actor_heads: list[tuple[Token, str]] = []
         recipient_atts: list[Attachment] = []
         passive = False
-        if trigger.pos == "verb":
+        if trigger.pos in ("verb", "adjective"):
             subject, passive, how = subject_of(token)
             if passive:
                 agents = [a for a in atts if a.relation == "prep" and a.prep == "by"]
@@ -197,14 +203,13 @@ class EventExtractor:
                     actor_heads.append((att.head, "by-phrase"))
             for att in atts:
                 if att.relation == "mod" and att.head is not None and att.head.pos_ in ("ADJ", "PROPN", "NOUN"):
-                    if not actor_heads and att.head.i < token.i:
+                    if att.head.i < token.i:
                         actor_heads.append((att.head, "modifier"))
-            if not actor_heads:
-                verb, role = governing_verb(token)
-                if verb is not None and role in ("object", "oblique"):
-                    subject, verb_passive, how = subject_of(verb)
-                    if subject is not None and not verb_passive:
-                        actor_heads.append((subject, f"subject of '{verb.text}'"))
+            verb, role = governing_verb(token)
+            if verb is not None and role in ("object", "oblique"):
+                subject, verb_passive, how = subject_of(verb)
+                if subject is not None and not verb_passive:
+                    actor_heads.append((subject, f"subject of '{verb.text}'"))
 
         actor: list[Entity] = []
         how_parts: list[str] = []
@@ -218,11 +223,12 @@ class EventExtractor:
         recipient: list[Entity] = []
         reciprocal_parties = False
         roles = list(trigger.recipient)
+        near = self._recipient_places(token, trigger, atts)
         for role in roles:
             if role == "obj":
                 heads = [a.head for a in recipient_atts + atts if a.relation == "obj" and a.head is not None]
             else:
-                heads = [a.head for a in atts if a.relation == "prep" and a.prep == role and a.head is not None]
+                heads = [a.head for a in near if a.relation == "prep" and a.prep == role and a.head is not None]
             for head in heads:
                 entities, text = self._resolve(head, actors, speaker)
                 if entities:
@@ -232,6 +238,16 @@ class EventExtractor:
                     break
             if recipient:
                 break
+        if not recipient and trigger.event_type in ("REQUEST", "THREATEN"):
+            for att in atts:
+                if att.relation == "ccomp" and att.head is not None:
+                    comp_subject, comp_passive, _ = subject_of(att.head)
+                    if comp_subject is not None and not comp_passive and comp_subject.head.i == att.head.i:
+                        entities, text = self._resolve(comp_subject, actors, speaker)
+                        if entities:
+                            recipient = entities
+                            how_parts.append(f"recipient {text} (subject of the demanded clause)")
+                            break
 
         if trigger.swap and actor and recipient:
             actor, recipient = recipient, actor
@@ -243,8 +259,12 @@ class EventExtractor:
             if recipient and (reciprocal_parties or trigger.event_type in ("CONSULT", "COOPERATE")):
                 actor = actor + [e for e in recipient if e.code not in {a.code for a in actor}]
                 recipient = []
-        actor_keys = {(e.code, e.sector) for e in actor}
-        recipient = [e for e in recipient if (e.code, e.sector) not in actor_keys]
+        # Domestic events keep a recipient with the actor's code (CODING.md); only the
+        # very same entity on both sides is dropped.
+        actor_keys = {(e.code, e.sector, e.name) for e in actor}
+        recipient = [e for e in recipient if (e.code, e.sector, e.name) not in actor_keys]
+        if not recipient and len(actor) < 2 and not trigger.solo:
+            return None
         cand.actor, cand.recipient = actor, recipient
         cand.how = how_parts
         confidence = trigger.confidence * (0.9 if trigger.pos == "noun" else 1.0)
@@ -255,12 +275,38 @@ class EventExtractor:
         cand.confidence = round(confidence, 3)
         return cand if confidence >= self.min_confidence else None
 
+    @staticmethod
+    def _recipient_places(token: Token, trigger: Trigger, atts: list[Attachment]) -> list[Attachment]:
+        """Dependents where a recipient may hang, nearest first.
+
+        Parsers attach "to Ukraine" in "sent reinforcements to Ukraine" to the verb
+        or to its object, "with X" in "held a meeting with X" to the noun or to the
+        light verb, and "with India" in "willingness to work with India" inside the
+        complement; all of these are the trigger's recipient.
+        """
+        near = list(atts)
+        for att in atts:
+            if att.relation == "obj" and att.head is not None:
+                near.extend(a for a in attachments(att.head) if a.relation == "prep")
+        if trigger.pos == "noun":
+            verb, role = governing_verb(token)
+            if verb is not None and role == "object":
+                near.extend(a for a in attachments(verb) if a.relation == "prep")
+        for child in token.children:
+            if child.dep_ in ("xcomp", "acl") and child.pos_ in VERB_POS:
+                for att in attachments(child):
+                    if att.relation == "prep":
+                        near.append(att)
+                    elif att.relation == "obj" and att.head is not None:
+                        near.extend(a for a in attachments(att.head) if a.relation == "prep")
+        return near
+
     def _speaker(self, sentence: Span, actors: ActorResolver) -> list[Entity]:
         """Who is speaking in this sentence (for "'We call on ...,' Wang said")."""
         for token in sentence:
             if token.pos_ in VERB_POS and token.lemma_.lower() in self.speech_verbs:
                 subject, passive, _ = subject_of(token)
-                if subject is not None and not passive and subject.lower_ not in FIRST_PERSON:
+                if subject is not None and not passive and not is_first_person(subject):
                     entities = actors.resolve(phrase(subject).text)
                     if entities:
                         return entities
@@ -301,7 +347,7 @@ class EventExtractor:
         chain = [token]
         current = token
         for _ in range(4):
-            if current.head is current:
+            if current.head.i == current.i:
                 break
             if current.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "csubj"):
                 break
@@ -309,7 +355,7 @@ class EventExtractor:
             chain.append(current)
         if token.pos_ in NOUN_POS:
             verb, _ = governing_verb(token)
-            if verb is not None and verb not in chain:
+            if verb is not None and verb.i not in {w.i for w in chain}:
                 chain.append(verb)
         for position, word in enumerate(chain):
             atts = attachments(word)
@@ -317,7 +363,7 @@ class EventExtractor:
                 if att.head is None:
                     continue
                 lower = att.head.lower_
-                if att.relation == "neg" and (position == 0 or word.pos_ in VERB_POS):
+                if att.relation == "neg":
                     negated = True
                 if att.relation == "mark" and lower in cues["conditionals"]:
                     hypothetical = True
@@ -349,6 +395,10 @@ class EventExtractor:
         if modality.get("future") and event_type in future_type:
             notes.append(f"announced {event_type} coded as {future_type[event_type]}")
             event_type = future_type[event_type]
+        elif modality.get("future") and info[event_type].quad.startswith("MATERIAL"):
+            # A strike or arrest that "will" happen has not happened: not an event (CODING.md).
+            modality["hypothetical"] = True
+            notes.append("future material action: not yet an event")
         type_info = info[event_type]
         mode = [cand.trigger.mode] if cand.trigger.mode and event_type == cand.trigger.event_type else []
         intensity = type_info.intensity

@@ -19,7 +19,7 @@ class Trigger:
     """One way of reporting one event type: a lemma with the conditions it needs."""
 
     lemma: str
-    pos: str  # "verb" or "noun"
+    pos: str  # "verb", "noun" or "adjective"
     event_type: str
     mode: str | None
     recipient: tuple[str, ...]
@@ -29,6 +29,7 @@ class Trigger:
     objects: frozenset[str] = frozenset()
     swap: bool = False
     confidence: float = 0.8
+    solo: bool = False
 
     @property
     def rule(self) -> str:
@@ -47,11 +48,12 @@ class EventTypeInfo:
 class Lexicon:
     verbs: dict[str, tuple[Trigger, ...]]
     nouns: dict[str, tuple[Trigger, ...]]
+    adjectives: dict[str, tuple[Trigger, ...]]
     cues: dict[str, frozenset[str]]
     types: dict[str, EventTypeInfo]
 
     def triggers(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
-        table = self.verbs if pos == "verb" else self.nouns
+        table = {"verb": self.verbs, "noun": self.nouns, "adjective": self.adjectives}[pos]
         return table.get(lemma, ())
 
 
@@ -71,11 +73,13 @@ def load_lexicon(
     spec = yaml.safe_load(triggers_file.read_text(encoding="utf-8"))
     verbs: dict[str, list[Trigger]] = {}
     nouns: dict[str, list[Trigger]] = {}
+    adjectives: dict[str, list[Trigger]] = {}
     for event_type, entry in spec.items():
         default_recipient = tuple(entry.get("recipient", ["obj"]))
         reciprocal = bool(entry.get("reciprocal", False))
+        solo = bool(entry.get("solo", False))
         reciprocal_verbs = set(entry.get("reciprocal_verbs", []))
-        for pos, table in (("verb", verbs), ("noun", nouns)):
+        for pos, table in (("verb", verbs), ("noun", nouns), ("adjective", adjectives)):
             for lemma, options in (entry.get(f"{pos}s") or {}).items():
                 options = options or {}
                 trigger = Trigger(
@@ -91,6 +95,7 @@ def load_lexicon(
                     objects=_as_set(options.get("objects")),
                     swap=bool(options.get("swap", False)),
                     confidence=float(options.get("confidence", 0.8)),
+                    solo=solo,
                 )
                 table.setdefault(str(lemma), []).append(trigger)
     cues_spec = yaml.safe_load(cues_file.read_text(encoding="utf-8"))
@@ -108,6 +113,7 @@ def load_lexicon(
     return Lexicon(
         verbs={k: tuple(v) for k, v in verbs.items()},
         nouns={k: tuple(v) for k, v in nouns.items()},
+        adjectives={k: tuple(v) for k, v in adjectives.items()},
         cues=cues,
         types=types,
     )

@@ -21,8 +21,14 @@ MODIFIER = {"amod", "compound", "nmod:desc", "nn", "npadvmod"}
 PARTICLE = {"compound:prt", "prt"}
 CLAUSE_CUT = {"acl:relcl", "relcl", "acl", "advcl", "parataxis", "ccomp", "dep", "xcomp", "csubj"}
 FIRST_PERSON = {"we", "i", "us", "me", "our", "my", "ours"}
+
+
+def is_first_person(token: Token) -> bool:
+    """"we", "us", "I" ..., but not "US" (the United States)."""
+    return token.lower_ in FIRST_PERSON and token.text != "US" and token.text != "U.S."
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 VERB_POS = {"VERB", "AUX"}
+ADJ_POS = {"ADJ"}
 NOUN_POS = {"NOUN", "PROPN"}
 
 
@@ -105,10 +111,17 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool, str]:
             if head.lower_ in RELATIVE and verb.dep_ in ("acl:relcl", "relcl"):
                 return verb.head, att.relation == "subjpass", "relative clause"
             return head, att.relation == "subjpass", "subject"
-    if depth > 3 or verb.head is verb:
+    if depth > 3 or verb.head.i == verb.i:
         return None, False, ""
     dep = verb.dep_
     head = verb.head
+    if dep == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
+        # ClearNLP: "after accusing Ukraine" hangs under the preposition.
+        subject, passive, _ = subject_of(head.head, depth + 1)
+        return subject, False, "subject of governing verb"
+    if dep in ("acomp", "xcomp") and verb.pos_ == "ADJ":
+        subject, passive, _ = subject_of(head, depth + 1)
+        return subject, passive, "subject"
     if dep in ("acl:relcl", "relcl", "acl"):
         return head, dep == "acl" and verb.tag_ == "VBN", "modified noun"
     if dep == "xcomp":
@@ -154,7 +167,7 @@ def governing_verb(noun: Token) -> tuple[Token | None, str]:
     token = noun
     for _ in range(3):
         head = token.head
-        if head is token:
+        if head.i == token.i:
             return None, ""
         if head.pos_ in VERB_POS:
             if token.dep_ in OBJECT:
