@@ -132,7 +132,7 @@ WRITER_SCRIPT = textwrap.dedent("""
 
     places = ["Kharkiv", "Odesa", None]
     with Store(sys.argv[1], write=True) as s:
-        for i in range(150):
+        for i in range(100):
             d = dt.date(2024, 3, 1) + dt.timedelta(days=i // 20)
             aid = f"w{{i}}"
             result = coded(aid, f"text of article {{i}}", d, [
@@ -154,11 +154,11 @@ def test_sigkilled_writer_with_merges_ends_like_an_uninterrupted_run(tmp_path):
     clean, killed = tmp_path / "clean.duckdb", tmp_path / "killed.duckdb"
     subprocess.run([sys.executable, str(script), str(clean)], check=True, capture_output=True)
     expected = assert_whole(clean)
-    assert expected["mentions"] == 450 and expected["events"] < 150  # merging happened
+    assert expected["mentions"] == 300 and expected["events"] < 100  # merging happened
 
     kill_after([sys.executable, str(script), str(killed)], "committed 30")
     partial = assert_whole(killed)
-    assert 31 <= partial["articles"] < 150
+    assert 31 <= partial["articles"] < 100
     subprocess.run([sys.executable, str(script), str(killed)], check=True, capture_output=True)
     assert assert_whole(killed) == expected
     with Store(clean) as a, Store(killed) as b:

@@ -16,7 +16,6 @@ from rich.table import Table
 from rich.text import Text
 
 from attache.store import Store, StoreError, merge
-from attache.store.export import FORMATS as EXPORT_FORMATS
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB event store file.")]
 ActorOpt = Annotated[str | None, typer.Option("--actor", help="Actor code, e.g. CHN.")]
@@ -191,7 +190,7 @@ def dyads(
 
 def export(
     db: DbOption,
-    fmt: Annotated[str, typer.Option("--format", help=", ".join(EXPORT_FORMATS) + ".")],
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, parquet, plover or gdelt.")],
     out: Annotated[Path, typer.Option("-o", "--output", help="Output file.")],
 ) -> None:
     """Write all events as JSONL, CSV, Parquet, PLOVER records or GDELT-style CSV."""

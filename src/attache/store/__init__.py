@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 from types import TracebackType
-from typing import Any
-
-import pandas as pd
-import pyarrow as pa
+from typing import TYPE_CHECKING, Any
 
 from attache.store import merge
 from attache.store.db import StoreError, connect
 from attache.store.query import EventFilter, dyads_sql, events_sql
 from attache.store.writer import AddResult, Writer
+
+if TYPE_CHECKING:  # pandas and pyarrow load on first use: the CLI starts faster without them
+    import pandas as pd
+    import pyarrow as pa
 
 __all__ = ["AddResult", "Store", "StoreError", "open_store"]
 
