@@ -147,7 +147,7 @@ def events(
     with _open(db) as store:
         try:
             table = store.events(as_arrow=True, actor=actor, recipient=recipient,
-                                 event_type=event_type, quad=quad, since=since, until=until,
+                                 type=event_type, quad=quad, since=since, until=until,
                                  text=text, limit=limit)
         except StoreError as e:
             _fail(str(e))

@@ -6,6 +6,7 @@ Modules: ``schema.sql`` (tables), ``db`` (open), ``writer`` (ingest),
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -49,13 +50,22 @@ class Store:
         rel = self.con.execute(sql, params)
         return rel.to_arrow_table() if as_arrow else rel.df()
 
-    def events(self, as_arrow: bool = False, **filters: Any) -> pd.DataFrame | pa.Table:
-        """Events with their mention counts. Filters: actor, recipient, event_type (or type),
-        quad, since, until, text, limit."""
-        if "type" in filters:
-            filters["event_type"] = filters.pop("type")
-        f = EventFilter(**filters).validated(self.con)
-        return self._fetch(*events_sql(f), as_arrow)
+    def events(
+        self,
+        actor: str | None = None,
+        recipient: str | None = None,
+        type: str | None = None,  # noqa: A002 - the PLOVER word, as on the command line
+        quad: str | None = None,
+        since: str | dt.date | None = None,
+        until: str | dt.date | None = None,
+        text: str | None = None,
+        limit: int | None = None,
+        as_arrow: bool = False,
+    ) -> pd.DataFrame | pa.Table:
+        """Events with their mention, article and source counts (filters: docs/store.md)."""
+        f = EventFilter(actor=actor, recipient=recipient, event_type=type, quad=quad,
+                        since=since, until=until, text=text, limit=limit)
+        return self._fetch(*events_sql(f.validated(self.con)), as_arrow)
 
     def dyads(
         self, by: str = "month", actor: str | None = None, recipient: str | None = None,

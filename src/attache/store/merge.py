@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from attache.evaluate import codes
 from attache.records import EventRecord
 
 # Scoring treats these as unordered pairs (CODING.md), so "A met B" and
@@ -20,11 +21,6 @@ UNORDERED_TYPES = frozenset({"CONSULT", "COOPERATE"})
 MATERIAL_QUADS = frozenset({"MATERIAL_COOPERATION", "MATERIAL_CONFLICT"})
 
 DEFAULT_WINDOW_DAYS = 1
-
-
-def codes(entities: list) -> list[str]:
-    """Sorted, de-duplicated, upper-cased codes of a list of entities."""
-    return sorted({e.code.upper() for e in entities if e.code})
 
 
 def dyad_key(event_type: str, actor: list[str], recipient: list[str]) -> str:

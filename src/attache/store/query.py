@@ -77,8 +77,8 @@ class EventFilter:
     recipient: str | None = None
     event_type: str | None = None
     quad: str | None = None
-    since: dt.date | None = None
-    until: dt.date | None = None
+    since: str | dt.date | None = None
+    until: str | dt.date | None = None
     text: str | None = None
     limit: int | None = None
 

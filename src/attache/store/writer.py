@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from attache.evaluate import keys
+from attache.evaluate import codes, keys
 from attache.records import Article, ArticleResult, EventRecord
 from attache.store import merge
 
@@ -90,7 +90,7 @@ class Writer:
         is_new = target is None
         if is_new:
             target = rec.event_id
-            actor, recipient = merge.codes(rec.actor), merge.codes(rec.recipient)
+            actor, recipient = codes(rec.actor), codes(rec.recipient)
             loc = rec.location
             con.execute(
                 "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
