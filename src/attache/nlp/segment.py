@@ -136,11 +136,12 @@ def _paragraph_starts(doc: Doc) -> list[int]:
     """Indices of the first non-space token of each paragraph after the first."""
     starts: list[int] = []
     prev: Token | None = None
+    text = doc.text  # built on every access: once per doc, not per token
     for tok in doc:
         if tok.is_space:
             continue
         if prev is not None:
-            gap = doc.text[prev.idx + len(prev.text) : tok.idx]
+            gap = text[prev.idx + len(prev.text) : tok.idx]
             if _PARAGRAPH.search(gap):
                 starts.append(tok.i)
         prev = tok
@@ -247,11 +248,10 @@ def repair_sentences(doc: Doc) -> Doc:
     if not pinned or not doc.has_annotation("DEP"):
         return doc
     for _ in range(len(pinned)):
-        starts = {s.start: s for s in doc.sents}
-        bad = next((i for i in pinned if i in starts and i > 0), None)
+        bad = next((i for i in pinned if i > 0 and doc[i].is_sent_start), None)
         if bad is None:
             break
-        after = starts[bad]
+        after = doc[bad].sent
         before = doc[bad - 1].sent
         big, small = (before, after) if len(before) >= len(after) else (after, before)
         head, dep = _root(big), _root(small)
