@@ -1226,9 +1226,20 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
                 if s not in stop and len(s) >= 2:
                     gaz.add(s.title(), "surname", pid, p["country"], None)
 
+    # The flag says whether the person holds a spell reachable by title (indexed at load).
     persons_out = [
-        {"name": p["name"], "country": p["country"], "spells": p["spells"]} for p in people.persons
+        [
+            p["name"],
+            p["country"],
+            encode_spells(p["spells"]),
+            int(any(sp[3] or sp[6] == "curated" for sp in p["spells"])),
+        ]
+        for p in people.persons
     ]
+    first_len: dict[str, int] = {}
+    for key in list(gaz.entries) + list(agents) + list(titles):
+        toks = key.split(" ")
+        first_len[toks[0]] = max(first_len.get(toks[0], 0), len(toks))
     kb = {
         "version": 1,
         "built": dt.date.today().isoformat(),
@@ -1242,6 +1253,7 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
         "gazetteer": gaz.entries,
         "agents": agents,
         "titles": titles,
+        "first_len": first_len,
     }
     out.parent.mkdir(parents=True, exist_ok=True)
     raw = json.dumps(kb, ensure_ascii=False, separators=(",", ":")).encode()
@@ -1358,6 +1370,16 @@ def surname_stoplist(agents: dict[str, str], titles: dict[str, str]) -> set[str]
         "easter",
     } - {"bush", "rice", "brown", "bolton"}
     return stop
+
+
+def encode_spells(spells: list[list[Any]]) -> str:
+    """Spells as one string ("~" between fields, "^" between spells): the artifact loads
+    several times faster than with nested JSON lists, and most are never decoded."""
+    rows = []
+    for sp in spells:
+        fields = ["" if v is None else str(v).replace("~", "-").replace("^", "-") for v in sp]
+        rows.append("~".join(fields))
+    return "^".join(rows)
 
 
 def people_has_role(p: dict[str, Any]) -> bool:

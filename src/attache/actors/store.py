@@ -19,7 +19,7 @@ import datetime as dt
 import gzip
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -62,11 +62,54 @@ class Spell:
         return f"{a}..{b}"
 
 
-@dataclass(slots=True)
 class Person:
-    name: str
-    country: str | None
-    spells: list[Spell] = field(default_factory=list)
+    """A person; their spells are built from the raw rows on first use (most of the
+    twenty thousand people are never looked up in a given run)."""
+
+    __slots__ = ("pid", "name", "country", "_raw", "_spells")
+
+    def __init__(self, pid: int, name: str, country: str | None, raw: str | list[list[Any]]) -> None:
+        self.pid = pid
+        self.name = name
+        self.country = country
+        self._raw = raw
+        self._spells: list[Spell] | None = None
+
+    @property
+    def spells(self) -> list[Spell]:
+        if self._spells is None:
+            rows = decode_spells(self._raw) if isinstance(self._raw, str) else self._raw
+            self._spells = [_spell(self.pid, row) for row in rows]
+        return self._spells
+
+
+def decode_spells(text: str) -> list[list[Any]]:
+    """Inverse of ``encode_spells`` in scripts/build_kb.py: rows of strings, '' = None."""
+    if not text:
+        return []
+    rows: list[list[Any]] = []
+    for chunk in text.split("^"):
+        f: list[Any] = [v or None for v in chunk.split("~")]
+        f[3] = f[3] or ""
+        f[7] = int(f[7])
+        rows.append(f)
+    return rows
+
+
+def _spell(pid: int, row: list[Any]) -> Spell:
+    code, sector, office, roles, start, end, source, rank, *rest = row
+    return Spell(
+        pid,
+        code,
+        sector,
+        office,
+        tuple(r for r in roles.split("|") if r),
+        _date(start),
+        _date(end),
+        source,
+        rank,
+        (rest[0] or "") if rest else "",
+    )
 
 
 class Offices:
@@ -76,12 +119,16 @@ class Offices:
         self.by_role: dict[tuple[str, str], list[Spell]] = defaultdict(list)
         self.by_title: dict[tuple[str, str], list[Spell]] = defaultdict(list)
         self._leader_role: dict[str, str] = {}
+        self._title_keys: dict[str, str] = {}
 
     def add(self, spell: Spell) -> None:
         for r in spell.roles:
             self.by_role[(spell.code, r)].append(spell)
         if spell.office and (spell.roles or spell.source == "curated"):
-            self.by_title[(spell.code, norm_key(spell.office))].append(spell)
+            key = self._title_keys.get(spell.office)
+            if key is None:
+                key = self._title_keys[spell.office] = norm_key(spell.office)
+            self.by_title[(spell.code, key)].append(spell)
 
     @staticmethod
     def _pick(spells: list[Spell], day: dt.date) -> Spell | None:
@@ -150,36 +197,27 @@ class KBData:
         self.titles: dict[str, str] = raw["titles"]
         self.persons: list[Person] = []
         self.offices = Offices()
-        for p in raw["persons"]:
-            self.add_person(p["name"], p["country"], p["spells"])
-        self.first_len: dict[str, int] = {}
-        for key in list(self.gazetteer) + list(self.agents) + list(self.titles):
-            self._index_key(key)
+        for name, country, spells, indexed in raw["persons"]:
+            self.add_person(name, country, spells, index=bool(indexed))
+        self.first_len: dict[str, int] = raw["first_len"]
 
     def _index_key(self, key: str) -> None:
         toks = key.split(" ")
         if len(toks) > self.first_len.get(toks[0], 0):
             self.first_len[toks[0]] = len(toks)
 
-    def add_person(self, name: str, country: str | None, spells: list[list[Any]]) -> int:
+    def add_person(
+        self, name: str, country: str | None, spells: str | list[list[Any]], index: bool = True
+    ) -> int:
+        """Add a person; ``spells`` is the artifact's encoded string or a list of rows."""
         pid = len(self.persons)
-        person = Person(name, country)
-        for code, sector, office, roles, start, end, source, rank, *rest in spells:
-            sp = Spell(
-                pid,
-                code,
-                sector,
-                office,
-                tuple(r for r in roles.split("|") if r),
-                _date(start),
-                _date(end),
-                source,
-                rank,
-                rest[0] if rest else "",
-            )
-            person.spells.append(sp)
-            self.offices.add(sp)
+        person = Person(pid, name, country, spells)
         self.persons.append(person)
+        # Only spells with a role (or a curated office title) are reachable by title,
+        # so only those are indexed now; the person's own list is built on demand.
+        if index:
+            for sp in person.spells:
+                self.offices.add(sp)
         return pid
 
     def add_name(self, surface: str, entry: list[Any], front: bool = True) -> None:
