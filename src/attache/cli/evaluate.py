@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from attache.cli.options import ActorsOption, SpacyModelOption, check_actor_files
+
 if TYPE_CHECKING:
     from attache.evaluate import GoldArticle, Predicted
 
@@ -20,12 +22,8 @@ def eval_command(
     errors: Annotated[
         bool, typer.Option("--errors", help="List every missed and spurious key per article.")
     ] = False,
-    spacy_model: Annotated[
-        str | None, typer.Option("--spacy-model", help="spaCy pipeline name or path.")
-    ] = None,
-    actors: Annotated[
-        list[Path] | None, typer.Option("--actors", help="Extra actor dictionary file(s).")
-    ] = None,
+    spacy_model: SpacyModelOption = None,
+    actors: ActorsOption = None,
     pred: Annotated[
         Path | None,
         typer.Option("--pred", help="Score this prediction JSONL instead of coding the articles."),
@@ -43,7 +41,7 @@ def eval_command(
         if pred is not None:
             predicted = ev.load_pred(pred)
         else:
-            predicted = _code(gold_articles, spacy_model, actors or (), output)
+            predicted = _code(gold_articles, spacy_model, check_actor_files(actors), output)
     except (OSError, ValueError, KeyError) as e:
         # ValueError covers bad JSON lines; KeyError a line without id/article_id.
         print(f"error: {type(e).__name__}: {e}", file=sys.stderr)

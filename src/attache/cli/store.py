@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -15,6 +14,13 @@ from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextCol
 from rich.table import Table
 from rich.text import Text
 
+from attache.cli.options import (
+    ActorsOption,
+    DateOption,
+    SpacyModelOption,
+    check_actor_files,
+    parse_date,
+)
 from attache.store import Store, StoreError, merge
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB event store file.")]
@@ -40,15 +46,9 @@ class RateColumn(ProgressColumn):
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories or - (stdin).")],
     db: DbOption,
-    actors: Annotated[
-        list[Path] | None, typer.Option("--actors", help="Extra actor dictionary file(s).")
-    ] = None,
-    spacy_model: Annotated[
-        str | None, typer.Option("--spacy-model", help="spaCy pipeline name or path.")
-    ] = None,
-    date: Annotated[
-        str | None, typer.Option("--date", help="Date for articles that carry none (YYYY-MM-DD).")
-    ] = None,
+    actors: ActorsOption = None,
+    spacy_model: SpacyModelOption = None,
+    date: DateOption = None,
     merge_window: Annotated[
         int, typer.Option("--merge-window", min=0, help="Days apart two reports may be and still merge.")
     ] = merge.DEFAULT_WINDOW_DAYS,
@@ -58,17 +58,15 @@ def ingest(
     from attache.pipeline import Coder
     from attache.store.ingest import ingest as run_ingest
 
-    try:
-        default_date = dt.date.fromisoformat(date) if date else None
-    except ValueError:
-        _fail(f"--date: {date!r} is not a date (YYYY-MM-DD)")
+    default_date = parse_date(date)
+    actor_files = check_actor_files(actors)
     try:
         store = Store(db, write=True, window_days=merge_window)
     except StoreError as e:
         _fail(str(e))
     assert store.writer is not None
     try:
-        coder = Coder(spacy_model=spacy_model, actors_files=actors or ())
+        coder = Coder(spacy_model=spacy_model, actors_files=actor_files)
     except OSError as e:  # spaCy's "can't find model", an unreadable actors file
         _fail(f"cannot load the coder: {e}")
     with Progress(
