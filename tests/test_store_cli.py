@@ -255,3 +255,12 @@ def test_missing_database_is_one_line(tmp_path):
     db = tmp_path / "none.duckdb"
     out = attache("events", "--db", str(db))
     assert out.returncode == 2 and out.stderr.strip() == f"error: no such database: {db}"
+
+
+def test_query_while_a_writer_holds_the_store_is_one_line(tmp_path):
+    db = tmp_path / "busy.duckdb"
+    with Store(db, write=True):
+        out = attache("events", "--db", str(db))
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: cannot open {db}")

@@ -30,7 +30,7 @@ RecipientOpt = Annotated[str | None, typer.Option("--recipient", help="Recipient
 
 def _fail(message: str, code: int = 2) -> NoReturn:
     # One line on stderr, no traceback: these are the user's mistakes, not ours.
-    print(f"error: {message}", file=sys.stderr)
+    print("error: " + " ".join(message.split()), file=sys.stderr)
     raise typer.Exit(code)
 
 
