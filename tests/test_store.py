@@ -330,3 +330,23 @@ def test_flat_jsonl_and_csv_exports(filled, tmp_path):
 def test_read_only_open_of_a_missing_file_is_a_store_error(tmp_path):
     with pytest.raises(StoreError, match="no such database"):
         attache.open(tmp_path / "nope.duckdb")
+
+
+def test_gdelt_export_gives_one_row_per_actor_pair(tmp_path):
+    import csv
+
+    db, out = tmp_path / "pairs.duckdb", tmp_path / "pairs.csv"
+    with Store(db, write=True) as s:
+        add(s, coded("a1", "x", D, [
+            record("e1", "a1", "ACCUSE", ["USA", "FRA"], ["RUS"], D),
+            record("e2", "a1", "CONSULT", ["CHN", "IND", "PAK"], [], D, start=2),
+            record("e3", "a1", "PROTEST", ["FRA"], [], D, start=4, sector="CVL"),
+        ]))
+        assert export(s.con, "gdelt", out) == 2 + 3 + 1
+    rows = [(r["GLOBALEVENTID"], r["Actor1Code"], r["Actor2Code"], r["Directed"])
+            for r in csv.DictReader(out.open())]
+    assert sorted(rows) == [
+        ("e1", "FRAGOV", "RUSGOV", "1"), ("e1", "USAGOV", "RUSGOV", "1"),
+        ("e2", "CHNGOV", "INDGOV", "0"), ("e2", "CHNGOV", "PAKGOV", "0"),
+        ("e2", "INDGOV", "PAKGOV", "0"), ("e3", "FRACVL", "", "1"),
+    ]
