@@ -138,6 +138,9 @@ class EventExtractor:
         cues = {a.prep for a in atts if a.prep} | {
             a.head.lemma_.lower() for a in atts if a.head is not None and a.relation in ("obj", "mod", "prt")
         } | {a.head.lower_ for a in atts if a.head is not None and a.relation in ("obj", "mod", "prt")}
+        if any(self._is_infinitive(c) for c in token.subtree if c.i != token.i and c.head.i == token.i
+               or (c.head.head.i == token.i and c.head.dep_ in ("dobj", "obj", "pobj", "obl", "prep"))):
+            cues.add("to-infinitive")
         objects = {a.head.lemma_.lower() for a in atts if a.relation in ("obj", "subjpass") and a.head is not None}
         if pos == "noun":
             objects |= {a.head.lemma_.lower() for a in atts if a.relation == "mod" and a.head is not None}
@@ -154,6 +157,10 @@ class EventExtractor:
             if best is None or trigger.confidence > best.confidence:
                 best = trigger
         return best
+
+    @staticmethod
+    def _is_infinitive(token: Token) -> bool:
+        return token.pos_ in VERB_POS and any(c.lower_ == "to" and c.dep_ in ("aux", "mark") for c in token.children)
 
     def _is_content(self, token: Token) -> bool:
         """Whether the word is the content of a request, threat, promise ... (not an event of its own)."""
@@ -173,10 +180,23 @@ class EventExtractor:
 
     # -- arguments -----------------------------------------------------------
 
+    def _frames(self, noun: Token, verb: Token, role: str) -> bool:
+        """Whether the clause subject of ``verb`` is the actor of the event noun."""
+        cues = self.lexicon.cues
+        if role == "object":
+            return verb.lemma_.lower() in cues["light_verbs"]
+        if role == "oblique":
+            preps = {a.prep for a in attachments(verb) if a.head is not None and a.head.i == noun.i}
+            return bool(preps & cues["frame_prepositions"])
+        return False
+
     def _resolve(self, head: Token, actors: ActorResolver, speaker: list[Entity]) -> tuple[list[Entity], str]:
         if is_first_person(head) and speaker:
             return list(speaker), "speaker of the quote"
-        text = phrase(head).text
+        if head.pos_ in NOUN_POS and head.pos_ != "PROPN" and self.lexicon.triggers(head.lemma_.lower(), "noun"):
+            return [], f"'{head.text}' is an event, not an actor"
+        relational = head.lemma_.lower() in self.lexicon.cues["relational_heads"]
+        text = phrase(head, keep_modifiers=relational).text
         return actors.resolve(text), f"'{text}'"
 
     def _arguments(self, cand: Candidate, actors: ActorResolver, speaker: list[Entity]) -> Candidate | None:
@@ -199,17 +219,22 @@ class EventExtractor:
             for att in atts:
                 if att.relation == "poss" and att.head is not None:
                     actor_heads.append((att.head, "possessor"))
-                elif att.relation == "prep" and att.prep == "by" and att.head is not None:
-                    actor_heads.append((att.head, "by-phrase"))
+                elif att.relation == "prep" and att.head is not None and (
+                    att.prep == "by" or (att.prep == "from" and "from" not in trigger.recipient)
+                ):
+                    actor_heads.append((att.head, f"{att.prep}-phrase"))
             for att in atts:
                 if att.relation == "mod" and att.head is not None and att.head.pos_ in ("ADJ", "PROPN", "NOUN"):
                     if att.head.i < token.i:
                         actor_heads.append((att.head, "modifier"))
             verb, role = governing_verb(token)
-            if verb is not None and role in ("object", "oblique"):
+            if verb is not None and self._frames(token, verb, role):
                 subject, verb_passive, how = subject_of(verb)
                 if subject is not None and not verb_passive:
                     actor_heads.append((subject, f"subject of '{verb.text}'"))
+                elif subject is not None and verb_passive and role == "oblique":
+                    # "Two men were killed in Israeli strikes": the victims are the recipient.
+                    recipient_atts.append(Attachment("obj", subject))
 
         actor: list[Entity] = []
         how_parts: list[str] = []
@@ -238,6 +263,10 @@ class EventExtractor:
                     break
             if recipient:
                 break
+        if not recipient and trigger.location_recipient:
+            recipient, how = self._location(token, actors, actor)
+            if recipient:
+                how_parts.append(how)
         if not recipient and trigger.event_type in ("REQUEST", "THREATEN"):
             for att in atts:
                 if att.relation == "ccomp" and att.head is not None:
@@ -274,6 +303,26 @@ class EventExtractor:
             confidence *= 0.9
         cand.confidence = round(confidence, 3)
         return cand if confidence >= self.min_confidence else None
+
+    def _location(self, token: Token, actors: ActorResolver, actor: list[Entity]) -> tuple[list[Entity], str]:
+        """A state named as where the event happened ("in southern Lebanon"), other than the actor's own."""
+        clause = token
+        verb, role = governing_verb(token) if token.pos_ in NOUN_POS else (None, "")
+        if verb is not None:
+            clause = verb
+        own = {e.code for e in actor}
+        for word in clause.subtree:
+            if word.lower_ not in ("in", "into", "across", "inside", "near") or word.head.i == word.i:
+                continue
+            place = next((c for c in word.children if c.dep_ == "pobj"), None)
+            if place is None and word.dep_ == "case":
+                place = word.head
+            if place is None or place.pos_ != "PROPN":
+                continue
+            entities = [e for e in actors.resolve(phrase(place, keep_modifiers=False).text) if e.code not in own]
+            if entities:
+                return entities[:1], f"recipient '{place.text}' (where it happened)"
+        return [], ""
 
     @staticmethod
     def _recipient_places(token: Token, trigger: Trigger, atts: list[Attachment]) -> list[Attachment]:

@@ -30,6 +30,7 @@ class Trigger:
     swap: bool = False
     confidence: float = 0.8
     solo: bool = False
+    location_recipient: bool = False
 
     @property
     def rule(self) -> str:
@@ -78,6 +79,7 @@ def load_lexicon(
         default_recipient = tuple(entry.get("recipient", ["obj"]))
         reciprocal = bool(entry.get("reciprocal", False))
         solo = bool(entry.get("solo", False))
+        location_recipient = bool(entry.get("location_recipient", False))
         reciprocal_verbs = set(entry.get("reciprocal_verbs", []))
         for pos, table in (("verb", verbs), ("noun", nouns), ("adjective", adjectives)):
             for lemma, options in (entry.get(f"{pos}s") or {}).items():
@@ -96,6 +98,7 @@ def load_lexicon(
                     swap=bool(options.get("swap", False)),
                     confidence=float(options.get("confidence", 0.8)),
                     solo=solo,
+                    location_recipient=location_recipient,
                 )
                 table.setdefault(str(lemma), []).append(trigger)
     cues_spec = yaml.safe_load(cues_file.read_text(encoding="utf-8"))

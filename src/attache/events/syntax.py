@@ -137,14 +137,24 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool, str]:
     return None, False, ""
 
 
-def phrase(head: Token) -> Span:
-    """The noun phrase headed by ``head``, without relative or other clauses."""
+PREP_MODIFIER = {"prep", "nmod", "acl"}
+
+
+def phrase(head: Token, keep_modifiers: bool = True) -> Span:
+    """The noun phrase headed by ``head``, without relative or other clauses.
+
+    Without ``keep_modifiers`` the head's own prepositional modifiers are left
+    out too ("the bombardment [of Lebanon]"), but those of coordinated and
+    apposed words are kept ("Wang and the minister [of India]").
+    """
     keep = {head.i}
     stack = [head]
     while stack:
         token = stack.pop()
         for child in token.children:
             if child.dep_ in CLAUSE_CUT:
+                continue
+            if not keep_modifiers and token.i == head.i and child.dep_ in PREP_MODIFIER and child.i > head.i:
                 continue
             keep.add(child.i)
             stack.append(child)
