@@ -1,7 +1,8 @@
 """Event store: coded articles in an embedded DuckDB file, duplicates merged.
 
-Modules: ``schema.sql`` (tables), ``db`` (open), ``writer`` (ingest),
-``merge`` (the duplicate rule), ``query`` (events, dyads), ``export``.
+Modules: ``schema.sql`` (tables), ``db`` (open), ``writer`` (one article in),
+``ingest`` (the loop over many), ``merge`` (the duplicate rule), ``query``
+(events, dyads), ``export``. ``attache.open(path)`` returns a ``Store``.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ if TYPE_CHECKING:  # pandas and pyarrow load on first use: the CLI starts faster
     import pandas as pd
     import pyarrow as pa
 
-__all__ = ["AddResult", "Store", "StoreError", "open_store"]
+__all__ = ["AddResult", "Store", "StoreError"]
 
 
 class Store:
@@ -87,7 +88,3 @@ class Store:
             t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # fixed names only
             for t in tables
         }
-
-
-def open_store(path: str | Path, write: bool = False, **kwargs: Any) -> Store:
-    return Store(path, write=write, **kwargs)
