@@ -535,21 +535,28 @@ def curated_offices(people: People) -> set[tuple[str, str]]:
 
 
 def apply_aliases(people: People) -> int:
-    """people.yaml aliases for people that only the data sources know (e.g. Assad)."""
+    """people.yaml: aliases for everyone known under the name or a multi-word alias, and
+    the entry's name as the display name of people only the data sources know (so the
+    Factbook's "Alyaksandr Lukashenka" shows as "Alexander Lukashenko")."""
     extra = yaml.safe_load((LEXICON / "people.yaml").read_text()) or {}
     keys: dict[str, list[int]] = defaultdict(list)
     for (_ctry, key), pid in people.by_key.items():
         keys[key].append(pid)
     n = 0
     for name, aliases in extra.items():
-        for pid in dict.fromkeys(keys.get(norm_key(name), [])):
+        aliases = list(aliases or [])
+        probe = [name] + [a for a in aliases if len(norm_key(a).split()) >= 2]
+        pids = dict.fromkeys(pid for a in probe for pid in keys.get(norm_key(a), []))
+        for pid in pids:
             p = people.persons[pid]
-            for a in aliases or []:
+            if "curated" not in p["sources"] and p["name"] != name:
+                p["aliases"].insert(0, name)
+                p["name"] = name
+            for a in aliases:
                 if a not in p["aliases"]:
                     p["aliases"].append(a)
                     n += 1
     return n
-
 
 ROMAN = re.compile(r"^(?=[IVXL]+$)X{0,3}(IX|IV|V?I{0,3})$")
 RANKS = re.compile(
@@ -693,7 +700,12 @@ def factbook_spells(
             if not iso:
                 unmapped.add(row["country"])
                 continue
-            if role == "HOS" and not states[iso]["independent"] and not states[iso]["un"]:
+            if (
+                role == "HOS"
+                and not states[iso]["independent"]
+                and not states[iso]["un"]
+                and iso not in {"TWN", "PSE", "ESH", "UNK"}
+            ):
                 # A territory's chief of state is its sovereign's (the US president for
                 # Guam): coding him there would make a second Donald Trump.
                 continue
@@ -1157,11 +1169,23 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
     # A capital that is also another state's name or a curated seat elsewhere: keep the
     # state reading only. Names shared by a UN member and territories ("French") go to
     # the member.
-    for lst in gaz.entries.values():
+    extra_states = yaml.safe_load((LEXICON / "states.yaml").read_text()) or {}
+    curated_keys: dict[str, set[str]] = defaultdict(set)
+    for iso, e in extra_states.items():
+        for n in (e.get("names") or []) + (e.get("demonyms") or []) + list(e.get("seats") or {}):
+            curated_keys[iso].add(norm_key(n))
+            for p in demonym_people(n):
+                curated_keys[iso].add(norm_key(p))
+    for key, lst in gaz.entries.items():
         for kind in ("state", "demonym", "people", "seat"):
             same = [e for e in lst if e[0] == kind]
             if len(same) > 1 and any(states.get(e[2], {}).get("un") for e in same):
                 lst[:] = [e for e in lst if e[0] != kind or states.get(e[2], {}).get("un")]
+            same = [e for e in lst if e[0] == kind]
+            cur = [e for e in same if key in curated_keys.get(e[2], ())]
+            if len(same) > 1 and cur:
+                # "Dominican", "Congolese": the state listed in states.yaml wins.
+                lst[:] = [e for e in lst if e[0] != kind or e in cur]
         kinds = {e[0] for e in lst}
         if "state" in kinds and "seat" in kinds:
             lst[:] = [e for e in lst if e[0] != "seat"]
