@@ -28,7 +28,7 @@ import json
 import re
 import sys
 import urllib.parse
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -557,6 +557,7 @@ def apply_aliases(people: People) -> int:
                     p["aliases"].append(a)
                     n += 1
     return n
+
 
 ROMAN = re.compile(r"^(?=[IVXL]+$)X{0,3}(IX|IV|V?I{0,3})$")
 RANKS = re.compile(
@@ -1238,17 +1239,26 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
     agents = load_agents(shared)
     titles = load_titles()
     stop = surname_stoplist(agents, titles)
+    # Given names ("Chris", "Abdel") are not surnames in running text.
+    given = Counter(norm_key(p["name"]).split()[0] for p in people.persons if " " in p["name"].strip())
     for pid, p in enumerate(people.persons):
         if not p["spells"]:
             continue
+        role = people_has_role(p)
         for a in p["aliases"]:
             k = norm_key(a)
-            if len(k.split()) >= 2 or (people_has_role(p) and k not in stop):
+            if len(k.split()) >= 2 or (role and k not in stop and given[k] < 2):
                 gaz.add(a, "person", pid, p["country"], None)
-        if people_has_role(p) or "phoenix" in p["sources"]:
+        if role or "phoenix" in p["sources"]:
             for s in p["surnames"]:
                 if s not in stop and len(s) >= 2:
                     gaz.add(s.title(), "surname", pid, p["country"], None)
+                    # Mark surnames that running-text scanning must not trust: people
+                    # without an office role, and words that are also given names.
+                    if not role or given[s] >= 2:
+                        for e in gaz.entries[norm_key(s)]:
+                            if e[0] == "surname" and e[1] == pid:
+                                e.append(1)
 
     # The flag says whether the person holds a spell reachable by title (indexed at load).
     persons_out = [

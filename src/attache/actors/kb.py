@@ -81,11 +81,21 @@ class ActorKB:
             if it.kind != "gaz":
                 continue
             kind, entries = _primary(it)
-            if kind == "surname":
-                pids = {e[1] for e in entries}
-                if len(pids) != 1 or len(it.key) < _MIN_SURNAME or len(it.entries) != len(entries):
+            if kind in {"surname", "person"} and " " not in it.key:
+                # A single word standing for a person: only when it can be no one else
+                # and is not also a given name or a person without an office.
+                people = [e for e in it.entries if e[0] in {"surname", "person"}]
+                pids = {e[1] for e in people}
+                if (
+                    len(pids) != 1
+                    or len(it.key) < _MIN_SURNAME
+                    or len(people) != len(it.entries)
+                    or any(len(e) > 5 and e[5] for e in people)
+                ):
                     continue
             start, end = toks[it.i].start, toks[it.j - 1].end
+            if text[end - 2 : end] in {"'s", "’s"}:
+                end -= 2  # the possessive is not part of the name
             surface = text[start:end]
             ents = self.resolver.lookup(surface, on)
             if ents:

@@ -42,7 +42,9 @@ _SPECIAL = str.maketrans(
     }
 )
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’ʼ.][^\W_]+)*\.?|[,;&/()]", re.UNICODE)
+# A final dot belongs to the word only for abbreviations ("U.S.", "Jr.", "St."): a
+# sentence-final "Washington." must end before the dot so spans stay clean.
+_TOKEN = re.compile(r"[^\W_]+(?:['’ʼ.][^\W_]+)+\.?|[^\W_]{1,2}\.|[^\W_]+|[,;&/()]", re.UNICODE)
 
 
 def fold(text: str) -> str:
