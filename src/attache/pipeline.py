@@ -32,7 +32,7 @@ class Coder:
 
         self.nlp = nlp if nlp is not None else load_pipeline(spacy_model)
         self.kb = ActorKB.load(extra_files=tuple(Path(p) for p in actors_files))
-        self.extractor = EventExtractor()
+        self.extractor = EventExtractor(find_mentions=self.kb.find_mentions)
         # Negated and hypothetical events are kept in the records only on request:
         # CODING.md says they are not events.
         self.keep_modal = keep_modal

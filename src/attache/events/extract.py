@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -48,6 +48,16 @@ class ActorResolver(Protocol):
     def resolve(self, text: str) -> list[Entity]: ...
 
 
+class MentionLike(Protocol):
+    start: int
+    end: int
+    text: str
+    entities: list
+
+
+MentionFinder = Callable[[str], "list[MentionLike]"]
+
+
 @dataclass
 class Candidate:
     trigger: Trigger
@@ -70,8 +80,14 @@ class ArticleContext:
 class EventExtractor:
     """Turns a parsed, cleaned article into event records."""
 
-    def __init__(self, lexicon: Lexicon | None = None, min_confidence: float = 0.35) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon | None = None,
+        min_confidence: float = 0.35,
+        find_mentions: MentionFinder | None = None,
+    ) -> None:
         self.lexicon = lexicon or load_lexicon()
+        self.find_mentions = find_mentions
         self.min_confidence = min_confidence
         cues = self.lexicon.cues
         self.speech_verbs = cues["speech_verbs"]
@@ -106,6 +122,7 @@ class EventExtractor:
         self, sentence: Span, actors: ActorResolver, speaker: list[Entity]
     ) -> tuple[list[Candidate], list[Entity]]:
         sentence_speaker = self._speaker(sentence, actors) or speaker
+        mentions = self.find_mentions(sentence.text) if self.find_mentions else []
         found: list[Candidate] = []
         for token in sentence:
             trigger = self._match(token)
@@ -114,7 +131,7 @@ class EventExtractor:
             if self._is_content(token):
                 continue
             cand = self._arguments(Candidate(trigger, token, event_type=trigger.event_type), actors,
-                                   sentence_speaker)
+                                   sentence_speaker, mentions, sentence.start_char)
             if cand is None:
                 continue
             found.append(cand)
@@ -194,12 +211,25 @@ class EventExtractor:
         if is_first_person(head) and speaker:
             return list(speaker), "speaker of the quote"
         if head.pos_ in NOUN_POS and head.pos_ != "PROPN" and self.lexicon.triggers(head.lemma_.lower(), "noun"):
+            # "Israeli strikes killed ...": the event noun is not an actor, its author is.
+            for child in head.children:
+                if child.dep_ in ("amod", "compound", "nmod:poss", "poss") and child.i < head.i:
+                    entities = actors.resolve(phrase(child).text)
+                    if entities:
+                        return entities, f"'{child.text}' (author of '{head.text}')"
             return [], f"'{head.text}' is an event, not an actor"
         relational = head.lemma_.lower() in self.lexicon.cues["relational_heads"]
         text = phrase(head, keep_modifiers=relational).text
         return actors.resolve(text), f"'{text}'"
 
-    def _arguments(self, cand: Candidate, actors: ActorResolver, speaker: list[Entity]) -> Candidate | None:
+    def _arguments(
+        self,
+        cand: Candidate,
+        actors: ActorResolver,
+        speaker: list[Entity],
+        mentions: list[MentionLike] = (),  # type: ignore[assignment]
+        offset: int = 0,
+    ) -> Candidate | None:
         token, trigger = cand.token, cand.trigger
         atts = attachments(token)
         actor_heads: list[tuple[Token, str]] = []
@@ -278,6 +308,24 @@ class EventExtractor:
                             how_parts.append(f"recipient {text} (subject of the demanded clause)")
                             break
 
+        fallback = 1.0
+        trigger_at = token.idx - offset
+        if not actor:
+            # The parse gave no actor we know: take the nearest actor named before the trigger.
+            before = [m for m in mentions if m.end <= trigger_at and m.entities]
+            if before:
+                actor = list(before[-1].entities)
+                how_parts.insert(0, f"actor '{before[-1].text}' (nearest before the trigger)")
+                fallback *= 0.75
+        if not recipient and not trigger.solo and actor:
+            own = {e.code for e in actor}
+            after = [m for m in mentions if m.start >= trigger_at + len(token.text) and m.entities
+                     and not {e.code for e in m.entities} <= own]
+            if after:
+                recipient = [e for e in after[0].entities if e.code not in own]
+                how_parts.append(f"recipient '{after[0].text}' (nearest after the trigger)")
+                fallback *= 0.75
+
         if trigger.swap and actor and recipient:
             actor, recipient = recipient, actor
         if not actor and reciprocal_parties and len(recipient) > 1 and trigger.reciprocal:
@@ -301,7 +349,7 @@ class EventExtractor:
             confidence = min(0.98, confidence + 0.1)
         if any("governing" in h or "speaker" in h for h in how_parts):
             confidence *= 0.9
-        cand.confidence = round(confidence, 3)
+        cand.confidence = round(confidence * fallback, 3)
         return cand if confidence >= self.min_confidence else None
 
     def _location(self, token: Token, actors: ActorResolver, actor: list[Entity]) -> tuple[list[Entity], str]:
