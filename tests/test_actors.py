@@ -124,6 +124,12 @@ def test_person_introduced_with_office_unknown_to_kb(kb: ActorKB) -> None:
         ("the situation", []),
         ("us", []),
         ("he", []),
+        ("the Chinese side", [("CHN", "GOV")]),
+        ("Xi Jinping's government", [("CHN", "GOV")]),
+        ("the Trump administration", [("USA", "GOV")]),
+        ("Iranian-backed militias", [("UNK", "REB")]),
+        ("pro-Russian separatists", [("UNK", "REB")]),
+        ("the IDF", [("ISR", "MIL")]),
     ],
 )
 def test_phrases(kb: ActorKB, text: str, expected: list[tuple[str, str | None]]) -> None:
@@ -189,6 +195,18 @@ def test_article_coreference(kb: ActorKB) -> None:
     mem.start_sentence("The SCO meeting was held in Goa.")
     assert mem.resolve("the organization")[0].code == "SCO"
     assert mem.resolve("the country")[0].code in {"IND", "CHN"}
+
+
+def test_coreference_learns_introductions_from_running_text(kb: ActorKB) -> None:
+    mem = ArticleActors(kb, D("2024-02-01"))
+    mem.start_sentence("The deal was welcomed by Nigerian Foreign Minister Zubairu Dadagana on Monday.")
+    assert [(e.code, e.name) for e in mem.resolve("Dadagana")] == [("NGA", "Zubairu Dadagana")]
+
+
+def test_bare_titles_imply_their_state(kb: ActorKB) -> None:
+    assert one(kb, "Secretary of State", "2019-01-01")[2] == "Mike Pompeo"
+    assert one(kb, "the Foreign Secretary", "2019-01-01")[2] == "Jeremy Hunt"
+    assert one(kb, "UK Secretary of State", "2019-01-01")[0] == "GBR"
 
 
 def test_coreference_registers_unknown_person(kb: ActorKB) -> None:

@@ -12,7 +12,8 @@ import datetime as dt
 
 from attache.actors.entity import ActorEntity
 from attache.actors.kb import ActorKB
-from attache.actors.normalize import norm_key
+from attache.actors.normalize import norm_key, tokenize
+from attache.actors.scan import FUNCTION_WORDS, scan
 
 SINGULAR_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -170,6 +171,32 @@ class ArticleActors:
         """Read a sentence in article order; what it names becomes salient."""
         for m in self.kb.find_mentions(text, self.on):
             self._remember(m.entities)
+        self._introductions(text)
+
+    def _introductions(self, text: str) -> None:
+        """Register people the sentence introduces with an office the KB cannot name
+        ("... said Nigerian Foreign Minister Yusuf Tuggar"), so that a later "Tuggar"
+        resolves even if the event coder never asked about the first mention."""
+        toks = tokenize(text)
+        items = scan(self.kb.data, toks)
+        for k, it in enumerate(items):
+            if it.kind != "title" or k == 0 or items[k - 1].kind != "gaz":
+                continue
+            name_items = []
+            for nxt in items[k + 1 :]:
+                surf = toks[nxt.i].surface
+                if nxt.kind in {"word", "gaz"} and surf[:1].isupper() and nxt.key not in FUNCTION_WORDS:
+                    name_items.append(nxt)
+                else:
+                    break
+            if not name_items or len(name_items) > 4:
+                continue
+            if any(x.kind == "gaz" and "person" in x.kinds() for x in name_items):
+                continue  # a known person: find_mentions has them already
+            phrase = text[toks[items[k - 1].i].start : toks[name_items[-1].j - 1].end]
+            ents = self.kb.lookup(phrase, self.on)
+            if len(ents) == 1 and ents[0].name and ents[0].reason and "introduced" in ents[0].reason:
+                self._remember(ents)
 
     # ------------------------------------------------------------------ resolve
     def resolve(self, text: str) -> list[ActorEntity]:

@@ -20,7 +20,11 @@ from attache.actors.store import KBData, Spell
 
 OWNER_KINDS = ("group", "igo", "members", "body", "state", "seat", "demonym", "people")
 DEFAULT_SECTOR = {"state": "GOV", "seat": None, "igo": "IGO", "members": "IGO", "body": "IGO"}
-LED_WORDS = frozenset({"led", "headed", "run", "backed"})
+LED_WORDS = frozenset({"led", "headed", "run"})
+# "Iranian-backed militias", "pro-Russian separatists": the state is a sponsor, not the
+# actor's home (CODING.md: such groups take the country of the event, else UNK).
+SPONSOR_BEFORE = frozenset({"pro"})
+SPONSOR_AFTER = frozenset({"backed", "sponsored", "supported", "funded", "aligned", "allied"})
 
 
 @dataclass(slots=True)
@@ -33,6 +37,7 @@ class Segment:
     persons: list[Item] = field(default_factory=list)
     surnames: list[Item] = field(default_factory=list)
     names: list[Item] = field(default_factory=list)  # unknown capitalised words
+    sponsors: list[Item] = field(default_factory=list)  # "Iranian-backed", "pro-Russian"
 
 
 def _primary(item: Item) -> tuple[str, list]:
@@ -161,6 +166,9 @@ class Resolver:
                     seg.agent = it  # the head noun comes last in English
                 elif it.kind == "gaz":
                     kind, entries = _primary(it)
+                    if kind in OWNER_KINDS and self._sponsor(it, toks):
+                        seg.sponsors.append(it)
+                        continue
                     if kind == "person":
                         seg.persons.append(it)
                     elif kind == "surname":
@@ -172,6 +180,12 @@ class Resolver:
                     if surf[:1].isupper() and it.key not in FUNCTION_WORDS:
                         seg.names.append(it)
         return [s for s in segs if s.items]
+
+    @staticmethod
+    def _sponsor(it: Item, toks: list[Token]) -> bool:
+        before = toks[it.i - 1].key if it.i > 0 else ""
+        after = toks[it.j].key if it.j < len(toks) else ""
+        return before in SPONSOR_BEFORE or after in SPONSOR_AFTER
 
     def _surname(self, it: Item, seg: Segment, text: str, on: dt.date | None) -> ActorEntity | None:
         pids = [e[1] for e in it.entries if e[0] in {"surname", "person"}]
@@ -202,6 +216,19 @@ class Resolver:
 
     def _segment(self, seg: Segment, text: str, toks: list[Token], on: dt.date | None) -> list[ActorEntity]:
         out: list[ActorEntity] = []
+        if seg.persons and seg.agent is not None and seg.agent.i > seg.persons[-1].i:
+            # "Xi Jinping's government", "the Trump administration": the state, not the man.
+            it = seg.persons[-1]
+            pid = next(e[1] for e in it.entries if e[0] == "person")
+            ent = self.person_entity(pid, text, on, "led by")
+            return [
+                ActorEntity(
+                    text=text,
+                    code=ent.code,
+                    sector=seg.agent.sector,
+                    reason=f"'{seg.agent.key}' of {ent.name} ({ent.code})",
+                )
+            ]
         for it in seg.persons:
             pid = next(e[1] for e in it.entries if e[0] == "person")
             ent = self.person_entity(pid, text, on, "person")
@@ -272,6 +299,16 @@ class Resolver:
         if seg.surnames and not seg.owners:
             ent = self._surname(seg.surnames[0], seg, text, on)
             return [ent] if ent else []
+        if seg.sponsors and not seg.owners and seg.agent is not None:
+            names = ", ".join(t.surface for s in seg.sponsors for t in toks[s.i : s.j])
+            return [
+                ActorEntity(
+                    text=text,
+                    code="UNK",
+                    sector=seg.agent.sector,
+                    reason=f"'{seg.agent.key}' sponsored by {names}: home state unknown",
+                )
+            ]
         for it, (kind, entries) in seg.owners:
             e = entries[0]
             code = e[2] or "UNK"
