@@ -201,7 +201,7 @@ class EventExtractor:
         """Whether the clause subject of ``verb`` is the actor of the event noun."""
         cues = self.lexicon.cues
         if role == "object":
-            return verb.lemma_.lower() in cues["light_verbs"]
+            return bool({verb.lemma_.lower(), verb.lower_} & cues["light_verbs"])
         if role == "oblique":
             preps = {a.prep for a in attachments(verb) if a.head is not None and a.head.i == noun.i}
             return bool(preps & cues["frame_prepositions"])

@@ -1,0 +1,5 @@
+"""``python -m attache`` is the ``attache`` command."""
+
+from attache.cli import main
+
+main()

@@ -1,0 +1,64 @@
+"""Event coding of the constructions news uses all the time, with our shipped pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from attache.records import Article
+
+DATE = dt.date(2023, 5, 4)
+
+
+def keys(coder, text: str, date: dt.date | None = DATE) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    events = coder.code(Article(id="t", text=text, date=date)).events
+    return {(e.event_type, tuple(sorted(a.code for a in e.actor)), tuple(sorted(r.code for r in e.recipient)))
+            for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chinese Foreign Minister Wang Yi urged the Russians to show restraint.", ("REQUEST", ("CHN",), ("RUS",))),
+        ("The foreign ministers of India and Japan held talks in Tokyo on Thursday.",
+         ("CONSULT", ("IND", "JPN"), ())),
+        ("Talks between Russia and Ukraine resumed in Istanbul.", ("CONSULT", ("RUS", "UKR"), ())),
+        ("Israel was attacked by Hezbollah on Monday.", ("ASSAULT", ("LBN",), ("ISR",))),
+        ("France condemned Russia for the strike.", ("ACCUSE", ("FRA",), ("RUS",))),
+        ("The European Union imposed new sanctions on Iran.", ("SANCTION", ("EU",), ("IRN",))),
+        ("Pakistani police arrested dozens of protesters in Lahore.", ("COERCE", ("PAK",), ())),
+    ],
+)
+def test_argument_structures(coder, text: str, expected: tuple) -> None:
+    assert expected in keys(coder, text)
+
+
+def test_denied_attack_is_not_an_assault(coder) -> None:
+    found = keys(coder, "Moscow denied any plan to attack Ukraine.")
+    assert not any(k[0] == "ASSAULT" for k in found)
+
+
+def test_conditional_invasion_is_not_an_assault(coder) -> None:
+    found = keys(coder, "Germany will halt the pipeline if Russia invades Ukraine.")
+    assert not any(k[0] == "ASSAULT" for k in found)
+
+
+def test_future_meeting_is_agree(coder) -> None:
+    found = keys(coder, "The Indian prime minister will meet the Japanese prime minister next week.")
+    assert any(k[0] == "AGREE" for k in found)
+    assert not any(k[0] == "CONSULT" for k in found)
+
+
+def test_quoted_speaker_is_the_actor(coder) -> None:
+    text = "\u201cWe call on Russia to withdraw its troops,\u201d Japanese Prime Minister Fumio Kishida said."
+    assert ("REQUEST", ("JPN",), ("RUS",)) in keys(coder, text)
+
+
+def test_records_carry_evidence_and_reason(coder) -> None:
+    text = "Indian Foreign Minister Subrahmanyam Jaishankar met Chinese Foreign Minister Qin Gang in Goa."
+    [event] = [e for e in coder.code(Article(id="t", text=text, date=DATE)).events if e.event_type == "CONSULT"]
+    assert event.evidence.sentence == text
+    assert text[event.evidence.trigger_start :].startswith(event.evidence.trigger)
+    assert "rule CONSULT" in event.reason
+    assert event.quad == "VERBAL_COOPERATION" and event.cameo_root == "04" and event.intensity == 2.5
