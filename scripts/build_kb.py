@@ -1195,7 +1195,7 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
     igo_meta: dict[str, dict[str, Any]] = {}
     for code, e in igos.items():
         names = e.get("names") or [code]
-        igo_meta[code] = {"name": next((n for n in names if not is_acronym(n.replace(".", ""))), names[0])}
+        igo_meta[code] = {"name": next((n for n in names if " " in n), names[0])}
         for n in e.get("names") or []:
             gaz.add(n, "igo", code, code, "IGO")
         for n in e.get("members") or []:

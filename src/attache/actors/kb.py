@@ -11,7 +11,7 @@ from pathlib import Path
 from attache.actors.entity import ActorEntity
 from attache.actors.normalize import tokenize
 from attache.actors.resolve import Resolver, _primary
-from attache.actors.scan import scan
+from attache.actors.scan import FUNCTION_WORDS, scan
 from attache.actors.store import DEFAULT_ARTIFACT, KBData, Offices
 
 # Surnames that are also common words or first names are only found after an article
@@ -77,20 +77,28 @@ class ActorKB:
         toks = tokenize(text)
         items = scan(self.data, toks, names_only=True, need_capital=True)
         out: list[Mention] = []
-        for it in items:
+        for k, it in enumerate(items):
             if it.kind != "gaz":
                 continue
             kind, entries = _primary(it)
             if kind in {"surname", "person"} and " " not in it.key:
-                # A single word standing for a person: only when it can be no one else
-                # and is not also a given name or a person without an office.
+                # A single word standing for a person: only when everyone it can be is of
+                # one state, it is not also a given name or a person without an office,
+                # and no unknown given name precedes it ("Francesca Albanese").
                 people = [e for e in it.entries if e[0] in {"surname", "person"}]
-                pids = {e[1] for e in people}
+                prev = items[k - 1] if k else None
                 if (
-                    len(pids) != 1
+                    len({e[2] for e in people}) != 1
                     or len(it.key) < _MIN_SURNAME
                     or len(people) != len(it.entries)
-                    or any(len(e) > 5 and e[5] for e in people)
+                    or all(len(e) > 5 and e[5] for e in people)
+                    or (
+                        prev is not None
+                        and prev.kind == "word"
+                        and prev.j == it.i
+                        and toks[prev.i].surface[:1].isupper()
+                        and prev.key not in FUNCTION_WORDS
+                    )
                 ):
                     continue
             start, end = toks[it.i].start, toks[it.j - 1].end

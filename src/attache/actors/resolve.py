@@ -297,7 +297,10 @@ class Resolver:
                 return [ent] if ent else []
             return []
         if seg.surnames and not seg.owners:
-            ent = self._surname(seg.surnames[0], seg, text, on)
+            sur = seg.surnames[0]
+            if any(n.j == sur.i for n in seg.names):
+                return []  # "Francesca Albanese": an unknown person who shares a surname
+            ent = self._surname(sur, seg, text, on)
             return [ent] if ent else []
         if seg.sponsors and not seg.owners and seg.agent is not None:
             names = ", ".join(t.surface for s in seg.sponsors for t in toks[s.i : s.j])

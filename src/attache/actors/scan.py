@@ -19,7 +19,8 @@ FUNCTION_WORDS = frozenset(
     both all some several many most each every any two three four five six seven eight
     nine ten dozens of from in for to at on by with between among fellow top senior
     former ex then new current acting incumbent outgoing visiting said also who which
-    including such as well s 's""".split()
+    including such as well s 's mr mrs ms miss dr sir dame lord lady sheikh shaikh
+    prince princess gen lt col maj adm rev imam ayatollah mullah comrade""".split()
 )
 CONJUNCTIONS = frozenset({"and", "&", "or", ",", ";", "nor", "plus"})
 
