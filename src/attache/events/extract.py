@@ -128,6 +128,12 @@ class EventExtractor:
             trigger = self._match(token)
             if trigger is None:
                 continue
+            if trigger.pos == "noun" and token.dep_ == "compound" and token.head.i > token.i:
+                # "attack helicopters", "strike force": the noun names a kind of thing here.
+                continue
+            if token.pos_ == "PROPN" and token.is_title and token.i > sentence.start:
+                # "the Minsk Agreement", "the Paris Summit": part of a name.
+                continue
             if self._is_content(token):
                 continue
             cand = self._arguments(Candidate(trigger, token, event_type=trigger.event_type), actors,
@@ -153,6 +159,8 @@ class EventExtractor:
             return None
         atts = attachments(token)
         cues = {a.prep for a in atts if a.prep} | {
+            a.head.lemma_.lower() for a in atts if a.head is not None and a.relation == "prep"
+        } | {
             a.head.lemma_.lower() for a in atts if a.head is not None and a.relation in ("obj", "mod", "prt")
         } | {a.head.lower_ for a in atts if a.head is not None and a.relation in ("obj", "mod", "prt")}
         if any(self._is_infinitive(c) for c in token.subtree if c.i != token.i and c.head.i == token.i
@@ -310,6 +318,7 @@ class EventExtractor:
 
         fallback = 1.0
         trigger_at = token.idx - offset
+        mentions = [m for m in mentions if self._argument_like(token.doc, m, offset)]
         if not actor:
             # The parse gave no actor we know: take the nearest actor named before the trigger.
             before = [m for m in mentions if m.end <= trigger_at and m.entities]
@@ -351,6 +360,18 @@ class EventExtractor:
             confidence *= 0.9
         cand.confidence = round(confidence * fallback, 3)
         return cand if confidence >= self.min_confidence else None
+
+    def _argument_like(self, doc: Doc, mention: MentionLike, offset: int) -> bool:
+        """Whether a gazetteer mention stands where an actor could ("Turkish officials", "Syria"),
+        not as a modifier of a thing ("Turkish Army vehicles", "Russian-made helicopter")."""
+        span = doc.char_span(offset + mention.start, offset + mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        if root.pos_ in NOUN_POS and root.dep_ not in ("compound", "amod"):
+            return True
+        head = root.head
+        return head.lemma_.lower() in self.lexicon.cues["relational_heads"] or head.pos_ == "PROPN"
 
     def _location(self, token: Token, actors: ActorResolver, actor: list[Entity]) -> tuple[list[Entity], str]:
         """A state named as where the event happened ("in southern Lebanon"), other than the actor's own."""

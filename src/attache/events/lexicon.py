@@ -97,7 +97,7 @@ def load_lexicon(
                     objects=_as_set(options.get("objects")),
                     swap=bool(options.get("swap", False)),
                     confidence=float(options.get("confidence", 0.8)),
-                    solo=solo,
+                    solo=bool(options.get("solo", solo)),
                     location_recipient=location_recipient,
                 )
                 table.setdefault(str(lemma), []).append(trigger)

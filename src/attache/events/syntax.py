@@ -165,7 +165,9 @@ def phrase(head: Token, keep_modifiers: bool = True) -> Span:
     while end + 1 in keep:
         end += 1
     doc = head.doc
-    while start < end and doc[start].is_punct:
+    # "But Pentagon sources", "when China", "before President Obama": not part of the name.
+    while start < end and (doc[start].is_punct or doc[start].pos_ in ("CCONJ", "SCONJ", "ADP")
+                           or doc[start].dep_ in ("cc", "mark", "advmod", "prep", "case")):
         start += 1
     while end > start and doc[end].is_punct:
         end -= 1
