@@ -40,6 +40,10 @@ CONTENT_DEPS = {"xcomp", "ccomp", "obj", "dobj", "pobj", "obl", "nmod", "acl", "
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
+PRONOUNS = {"he", "she", "him", "her", "it", "they", "them"}
+PERSONAL = {"he", "she", "him", "her"}
+
+
 class ActorResolver(Protocol):
     """What the events stage needs from the actors stage (``attache.actors.ArticleActors``)."""
 
@@ -56,6 +60,29 @@ class MentionLike(Protocol):
 
 
 MentionFinder = Callable[[str], "list[MentionLike]"]
+
+
+class _Centered:
+    """A resolver that reads a subject pronoun as the previous sentence's main subject
+    (centering: "Moscow has locked horns with NATO. They have demanded ..." -> Moscow),
+    and everything else as the article's actor memory does."""
+
+    def __init__(self, inner: ActorResolver, topic: list[Entity]) -> None:
+        self.inner = inner
+        self.topic = topic
+
+    def start_sentence(self, text: str) -> None:
+        self.inner.start_sentence(text)
+
+    def resolve(self, text: str) -> list[Entity]:
+        key = text.strip().lower()
+        if key in PRONOUNS and self.topic:
+            person = [e for e in self.topic if e.office or getattr(e, "pid", None) is not None]
+            candidates = person if key in PERSONAL else [e for e in self.topic if e not in person]
+            if candidates:
+                return [e.model_copy(update={"text": text, "reason": f"pronoun: subject of the previous "
+                                                                      f"sentence ({e.text})"}) for e in candidates]
+        return self.inner.resolve(text)
 
 
 @dataclass
@@ -99,9 +126,13 @@ class EventExtractor:
         records: list[EventRecord] = []
         seen: set[tuple] = set()
         speaker: list[Entity] = []
+        topic: list[Entity] = []
         for sentence in doc.sents:
             actors.start_sentence(sentence.text)
+            actors = _Centered(actors, topic)
             found, speaker = self._sentence(sentence, actors, speaker)
+            topic = self._topic(sentence, actors) or topic
+            actors = actors.inner
             for cand in found:
                 record = self._record(cand, sentence, context)
                 key = (
@@ -115,6 +146,14 @@ class EventExtractor:
                 seen.add(key)
                 records.append(record)
         return records
+
+    def _topic(self, sentence: Span, actors: ActorResolver) -> list[Entity]:
+        """The subject of the sentence's main clause: what "he", "it" or "they" most likely
+        refer to in the next sentence."""
+        subject, passive, _ = subject_of(sentence.root)
+        if subject is None or passive or subject.lower_ in PRONOUNS:
+            return []
+        return actors.resolve(phrase(subject, keep_modifiers=False).text)
 
     # -- one sentence --------------------------------------------------------
 
