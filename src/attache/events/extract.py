@@ -244,6 +244,13 @@ class EventExtractor:
 
     # -- arguments -----------------------------------------------------------
 
+    def _befalls(self, noun: Token, verb: Token, role: str) -> bool:
+        """Whether the event noun happens to the clause subject ("came under attack")."""
+        if role != "oblique":
+            return False
+        preps = {a.prep for a in attachments(verb) if a.head is not None and a.head.i == noun.i}
+        return bool(preps & self.lexicon.cues["victim_prepositions"])
+
     def _frames(self, noun: Token, verb: Token, role: str) -> bool:
         """Whether the clause subject of ``verb`` is the actor of the event noun."""
         cues = self.lexicon.cues
@@ -305,7 +312,11 @@ class EventExtractor:
                     if att.head.i < token.i:
                         actor_heads.append((att.head, "modifier"))
             verb, role = governing_verb(token)
-            if verb is not None and self._frames(token, verb, role):
+            if verb is not None and self._befalls(token, verb, role):
+                subject, _, _ = subject_of(verb)
+                if subject is not None:
+                    recipient_atts.append(Attachment("obj", subject))
+            elif verb is not None and self._frames(token, verb, role):
                 subject, verb_passive, how = subject_of(verb)
                 if subject is not None and not verb_passive:
                     actor_heads.append((subject, f"subject of '{verb.text}'"))
