@@ -954,8 +954,23 @@ def _split_code(code: str, states: dict[str, dict[str, Any]]) -> tuple[str, str 
     return iso, sector
 
 
+ORG_WORDS = frozenset(
+    """for of the and observatory council committee commission party front army ministry
+    union movement organization organisation association league agency bureau office
+    department court assembly parliament forces force company corporation bank group
+    institute foundation network coalition alliance federation center centre service
+    brigade brigades battalion police guard guards authority government administration
+    radio television news times post journal press club society church mosque university
+    school hospital fund airlines airways industries""".split()
+)
+
+
 def phoenix_persons(
-    shared: Path, people: People, states: dict[str, dict[str, Any]], place_keys: set[str]
+    shared: Path,
+    people: People,
+    states: dict[str, dict[str, Any]],
+    place_keys: set[str],
+    orgs: list[tuple[list[str], str, str]],
 ) -> int:
     blocks = parse_phoenix_actors(shared / "data/kb/phoenix-dictionaries/Phoenix.Countries.actors.txt")
     n = 0
@@ -967,11 +982,17 @@ def phoenix_persons(
         if len(main.split()) < 2 or any(norm_key(n) in place_keys for n in b["names"]):
             continue
         country = None
+        sector = None
         for code, _rng, _c in dated:
-            iso, _ = _split_code(code, states)
+            iso, sec = _split_code(code, states)
             if iso != "UNK":
-                country = iso
+                country, sector = iso, sec
         if country is None:
+            continue
+        if set(norm_key(main).split()) & ORG_WORDS:
+            # "Syrian Observatory for Human Rights" is an organisation, not a person
+            # whose surname is "Rights".
+            orgs.append((b["names"], country, sector or "GOV"))
             continue
         aliases = [a for a in b["names"][1:] if a]
         main_toks = norm_key(main).split()
@@ -1146,7 +1167,8 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
     for st in states.values():
         place_keys.update(norm_key(c) for c in st["capitals"])
         place_keys.update(norm_key(d) for d in st["demonyms"])
-    ph = phoenix_persons(shared, people, states, place_keys)
+    phoenix_orgs: list[tuple[list[str], str, str]] = []
+    ph = phoenix_persons(shared, people, states, place_keys, phoenix_orgs)
     merged = merge_surname_only(people)
     apply_aliases(people)
     log(
@@ -1239,6 +1261,13 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
     agents = load_agents(shared)
     titles = load_titles()
     stop = surname_stoplist(agents, titles)
+    for names, iso, sector in phoenix_orgs:
+        main = names[0]
+        group_names.setdefault(main, {"name": main, "code": iso, "sector": sector})
+        for n in names:
+            if len(n.split()) >= 2 and norm_key(n) not in gaz.entries:
+                gaz.add(n, "group", main, iso, sector)
+
     # Given names ("Chris", "Abdel") are not surnames in running text.
     given = Counter(norm_key(p["name"]).split()[0] for p in people.persons if " " in p["name"].strip())
     for pid, p in enumerate(people.persons):
@@ -1249,9 +1278,12 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
             k = norm_key(a)
             if len(k.split()) >= 2 or (role and k not in stop and given[k] < 2):
                 gaz.add(a, "person", pid, p["country"], None)
+        curated = "curated" in p["sources"]
         if role or "phoenix" in p["sources"]:
             for s in p["surnames"]:
-                if s not in stop and len(s) >= 2:
+                # A surname that is also a common given name ("Scott", "Donald") would
+                # catch the wrong person; only curated office holders keep theirs.
+                if s not in stop and len(s) >= 2 and (curated or given[s] < 2):
                     gaz.add(s.title(), "surname", pid, p["country"], None)
                     # Mark surnames that running-text scanning must not trust: people
                     # without an office role, and words that are also given names.
@@ -1319,7 +1351,9 @@ def surname_stoplist(agents: dict[str, str], titles: dict[str, str]) -> set[str]
     """Words never read as a surname on their own."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    stop = {w.lower() for w in STOP_WORDS} | set(agents) | set(titles)
+    from attache.actors.scan import FUNCTION_WORDS
+
+    stop = {w.lower() for w in STOP_WORDS} | set(agents) | set(titles) | set(FUNCTION_WORDS)
     stop |= {
         "led",
         "said",

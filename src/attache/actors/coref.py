@@ -17,6 +17,8 @@ from attache.actors.scan import FUNCTION_WORDS, scan
 
 SINGULAR_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
+DEFINITE = frozenset({"the", "his", "her", "its", "their"})
 PAIR_PHRASES = frozenset(
     norm_key(p)
     for p in (
@@ -206,14 +208,14 @@ class ArticleActors:
             return []
         ents = self._refer(key, text)
         if ents is None:
+            ents = self.kb.lookup(text, self.on)
             local = self.names.get(_strip_det(key))
-            if local is not None:
+            # The article's own people win over the KB's reading of a name, but not over
+            # a state or organisation ("Gaza" is not a person's surname here).
+            if local is not None and (not ents or all(e.pid is not None for e in ents)):
                 ents = [self._copy(local, text, f"seen earlier in article as '{local.name}'")]
-            else:
-                ents = self.kb.lookup(text, self.on)
-                # A bare surname the KB reads as someone else: prefer the article's person.
-                if ents and len(key.split()) == 1 and key in self.names:
-                    ents = [self._copy(self.names[key], text, "seen earlier in article")]
+            elif not ents:
+                ents = self._definite(key, text)
         if ents:
             self._remember(ents)
         return ents
@@ -225,8 +227,34 @@ class ArticleActors:
             target += f", {e.office} of {e.code}"
         return e.model_copy(update={"text": text, "reason": f"{why} -> {target}"})
 
+    def _definite(self, key: str, text: str) -> list[ActorEntity]:
+        """'the ministry', 'the army', 'his country': an institution of the state the
+        article is about (the last one mentioned, or the last person's)."""
+        toks = key.split()
+        if len(toks) < 2 or toks[0] not in DEFINITE:
+            return []
+        head = " ".join(toks[1:])
+        if toks[0] in {"his", "her"} and head in {"country", "government", "nation", "administration"}:
+            for e in reversed(self.persons):
+                if e.code in self.kb.states:
+                    return [self._state(e, text, "GOV", f"'{key}' -> the person's state")]
+            return []
+        sector = self.kb.data.agents.get(head)
+        if sector is None or sector in {"CVL", "REF", "UNK"} or not self.states:
+            return []
+        return [self._state(self.states[-1], text, sector, f"'{key}' of the state in focus")]
+
+    def _state(self, e: ActorEntity, text: str, sector: str | None, why: str) -> ActorEntity:
+        name = self.kb.states.get(e.code, {}).get("name", e.name)
+        return ActorEntity(text=text, code=e.code, sector=sector, name=name, reason=f"{why} -> {e.code}")
+
     def _refer(self, key: str, text: str) -> list[ActorEntity] | None:
         """Pronouns and definite descriptions; None when the phrase is not one."""
+        if key in NEUTER_PRONOUNS:
+            for e in reversed(self.actors):
+                if not (e.name and (e.pid is not None or e.office)):
+                    return [self._copy(e, text, "pronoun 'it'")]
+            return []
         if key in SINGULAR_PRONOUNS:
             return [self._copy(self.persons[-1], text, "pronoun")] if self.persons else []
         if key in PLURAL_PRONOUNS:

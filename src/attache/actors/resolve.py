@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from attache.actors.entity import ActorEntity
-from attache.actors.normalize import Token, tokenize
+from attache.actors.normalize import Token, norm_key, tokenize
 from attache.actors.scan import FUNCTION_WORDS, Item, scan
 from attache.actors.store import KBData, Spell
 
@@ -24,7 +24,64 @@ LED_WORDS = frozenset({"led", "headed", "run"})
 # "Iranian-backed militias", "pro-Russian separatists": the state is a sponsor, not the
 # actor's home (CODING.md: such groups take the country of the event, else UNK).
 SPONSOR_BEFORE = frozenset({"pro"})
-SPONSOR_AFTER = frozenset({"backed", "sponsored", "supported", "funded", "aligned", "allied"})
+SPONSOR_AFTER = frozenset(
+    {
+        "backed",
+        "sponsored",
+        "supported",
+        "funded",
+        "aligned",
+        "allied",
+        "founded",
+        "created",
+        "brokered",
+        "installed",
+        "trained",
+        "armed",
+    }
+)
+# "the Trump administration", "Xi Jinping's government": the state, not the person.
+REGIME_WORDS = frozenset(
+    {
+        "government",
+        "administration",
+        "regime",
+        "cabinet",
+        "camp",
+        "team",
+        "aides",
+        "officials",
+        "office",
+        "junta",
+        "forces",
+        "troops",
+        "army",
+    }
+)
+NAME_PARTICLES = frozenset(
+    {
+        "bin",
+        "al",
+        "el",
+        "ibn",
+        "abu",
+        "de",
+        "da",
+        "di",
+        "van",
+        "von",
+        "der",
+        "la",
+        "le",
+        "du",
+        "del",
+        "dos",
+        "das",
+        "ben",
+        "zu",
+        "ul",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -182,6 +239,21 @@ class Resolver:
         return [s for s in segs if s.items]
 
     @staticmethod
+    def _name_after(j: int, toks: list[Token]) -> str:
+        """Capitalised words right after a title ("... Minister Yusuf Tuggar"), or ''."""
+        words: list[str] = []
+        for t in toks[j:]:
+            if t.surface[:1].isupper() and t.key not in FUNCTION_WORDS:
+                words.append(t.surface)
+            elif words and t.key in NAME_PARTICLES:
+                words.append(t.surface)
+            else:
+                break
+        while words and words[-1].lower() in NAME_PARTICLES:
+            words.pop()
+        return " ".join(words) if 0 < len(words) <= 6 else ""
+
+    @staticmethod
     def _sponsor(it: Item, toks: list[Token]) -> bool:
         before = toks[it.i - 1].key if it.i > 0 else ""
         after = toks[it.j].key if it.j < len(toks) else ""
@@ -216,7 +288,12 @@ class Resolver:
 
     def _segment(self, seg: Segment, text: str, toks: list[Token], on: dt.date | None) -> list[ActorEntity]:
         out: list[ActorEntity] = []
-        if seg.persons and seg.agent is not None and seg.agent.i > seg.persons[-1].i:
+        if (
+            seg.persons
+            and seg.agent is not None
+            and seg.agent.i == seg.persons[-1].j
+            and seg.agent.key in REGIME_WORDS
+        ):
             # "Xi Jinping's government", "the Trump administration": the state, not the man.
             it = seg.persons[-1]
             pid = next(e[1] for e in it.entries if e[0] == "person")
@@ -256,15 +333,24 @@ class Resolver:
                 it, (kind, entries) = owner
                 code = entries[0][2]
                 sector = "IGO" if kind in {"igo", "members", "body"} else "GOV"
-                held = self.holder_entity(code, seg.title, text, on, sector)
-                named = [n for n in seg.names if n.i > seg.title.i]
-                if named:
-                    # A name the KB does not know follows the title: code the person
-                    # by the office the article gives them.
-                    last = seg.items[-1].j
-                    name = " ".join(t.surface for t in toks[seg.title.j : last]).strip(" ,")
-                    if held is not None and held.name and held.name.split()[-1].lower() in name.lower():
+                if kind == "group":
+                    # "the secretary-general of Hezbollah": the group's own office.
+                    sector = entries[0][3]
+                    held = None
+                else:
+                    held = self.holder_entity(code, seg.title, text, on, sector)
+                name = self._name_after(seg.title.j, toks)
+                if name:
+                    # A name follows the title: the KB's holder if it is them, a KB person
+                    # of that state with that surname, else the article's own person,
+                    # coded by the office the article gives them.
+                    said = set(norm_key(name).split())
+                    if held is not None and held.name and said & set(norm_key(held.name).split()):
                         return [held]
+                    if seg.surnames and kind != "group":
+                        ent = self._surname(seg.surnames[-1], seg, text, on)
+                        if ent is not None and ent.code == code:
+                            return [ent]
                     return [
                         ActorEntity(
                             text=text,
@@ -275,7 +361,7 @@ class Resolver:
                             reason=f"introduced with office: {title_text} of {code}",
                         )
                     ]
-                if seg.surnames:
+                if seg.surnames and kind != "group":
                     ent = self._surname(seg.surnames[0], seg, text, on)
                     if ent is not None:
                         if ent.code != code:
@@ -298,9 +384,13 @@ class Resolver:
             return []
         if seg.surnames and not seg.owners:
             sur = seg.surnames[0]
-            if any(n.j == sur.i for n in seg.names):
-                return []  # "Francesca Albanese": an unknown person who shares a surname
+            given = next((n for n in seg.names if n.j == sur.i), None)
             ent = self._surname(sur, seg, text, on)
+            if ent is not None and given is not None and ent.name:
+                # "Francesca Albanese" is not Anthony Albanese; "Nickolay Mladenov" is
+                # a spelling of Nikolay Mladenov. Same initial: same person.
+                if toks[given.i].key[:1] != norm_key(ent.name)[:1]:
+                    return []
             return [ent] if ent else []
         if seg.sponsors and not seg.owners and seg.agent is not None:
             names = ", ".join(t.surface for s in seg.sponsors for t in toks[s.i : s.j])
@@ -359,22 +449,30 @@ class Resolver:
         self._distribute(segs)
         out: list[ActorEntity] = []
         seg_out: list[list[ActorEntity]] = [self._segment(s, text, toks, on) for s in segs]
-        for k, ents in enumerate(seg_out):
-            # "US Secretary of State, Antony Blinken": an office followed by the name of
-            # its holder is one person, not two.
-            if (
-                k + 1 < len(segs)
-                and segs[k].sep == ","
-                and segs[k].title is not None
-                and not segs[k].persons
-                and (segs[k + 1].persons or segs[k + 1].surnames or segs[k + 1].names)
-                and seg_out[k + 1]
-            ):
-                nxt = seg_out[k + 1][0]
-                if ents and not nxt.office:
-                    nxt.office = ents[0].office
+        coordinated = any(s.sep in {"and", "&", "or", "nor", "plus"} for s in segs)
+        skip: set[int] = set()
+        for k in range(len(segs) - 1):
+            a, b = segs[k], segs[k + 1]
+            if a.sep != "," or coordinated:
                 continue
-            out.extend(ents)
+            if self._descriptive(a) and self._named(b) and seg_out[k + 1]:
+                # "US Secretary of State, Antony Blinken": one person, not two.
+                nxt = seg_out[k + 1][0]
+                if seg_out[k] and not nxt.office:
+                    nxt.office = seg_out[k][0].office
+                skip.add(k)
+            elif self._named(a) and self._descriptive(b):
+                # "Naim Qassem, the secretary-general of Hezbollah": the description
+                # codes the named person when the KB does not know them.
+                if not seg_out[k] and seg_out[k + 1]:
+                    first = seg_out[k + 1][0]
+                    if first.pid is None:
+                        first.name = " ".join(toks[n.i].surface for n in a.names)
+                    seg_out[k] = [first]
+                skip.add(k + 1)
+        for k, ents in enumerate(seg_out):
+            if k not in skip:
+                out.extend(ents)
         seen: set[tuple] = set()
         uniq: list[ActorEntity] = []
         for e in out:
@@ -384,6 +482,16 @@ class Resolver:
             seen.add(key)
             uniq.append(e)
         return uniq
+
+    @staticmethod
+    def _named(seg: Segment) -> bool:
+        """A segment that names a person (known or not) and says nothing else."""
+        return bool(seg.persons or seg.surnames or seg.names) and seg.title is None and not seg.owners
+
+    @staticmethod
+    def _descriptive(seg: Segment) -> bool:
+        """A segment that describes by office or role ("the secretary-general of X")."""
+        return (seg.title is not None or seg.agent is not None) and not seg.persons
 
     @staticmethod
     def _distribute(segs: list[Segment]) -> None:
