@@ -417,6 +417,7 @@ class People:
         self.persons: list[dict[str, Any]] = []
         self.by_key: dict[tuple[str, str], int] = {}  # (country, name key) -> id
         self.by_sig: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+        self.by_name: dict[str, list[int]] = defaultdict(list)
 
     @staticmethod
     def surname_and_given(name: str, country: str | None) -> tuple[str, str]:
@@ -459,6 +460,15 @@ class People:
         key = norm_key(name)
         ctry = country or ""
         pid = self.by_key.get((ctry, key))
+        if pid is None:
+            # An international official is the same person as the national politician
+            # of that name (von der Leyen: DEU minister, then EU): one person, two codes.
+            for other in self.by_name.get(key, []):
+                if not ctry or not self.persons[other]["country"]:
+                    pid = other
+                    if ctry and not self.persons[other]["country"]:
+                        self.persons[other]["country"] = country
+                    break
         sur, given = self.surname_and_given(name, country)
         if pid is None and merge and sur:
             for cand in self.by_sig.get((ctry, sur, given), []):
@@ -477,6 +487,7 @@ class People:
                 }
             )
             self.by_key[(ctry, key)] = pid
+            self.by_name[key].append(pid)
             if sur:
                 self.by_sig[(ctry, sur, given)].append(pid)
         p = self.persons[pid]

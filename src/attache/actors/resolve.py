@@ -142,6 +142,20 @@ class Resolver:
 
         return min(person.spells, key=lambda s: (distance(s), s.rank)), False
 
+    def _best_person(self, pids: list[int], on: dt.date | None) -> int:
+        """Of several people with one name, the one in office on the date."""
+        if len(pids) == 1:
+            return pids[0]
+        day = on or dt.date.today()
+        best, score = pids[0], (9, 9)
+        for pid in dict.fromkeys(pids):
+            cover = [s for s in self.kb.persons[pid].spells if s.covers(day)]
+            if cover:
+                sp = min(cover, key=lambda s: (s.rank, s.seniority()))
+                if (sp.rank, sp.seniority()) < score:
+                    best, score = pid, (sp.rank, sp.seniority())
+        return best
+
     def person_entity(self, pid: int, text: str, on: dt.date | None, why: str) -> ActorEntity:
         person = self.kb.persons[pid]
         spell, current = self.person_spell(pid, on)
@@ -155,8 +169,11 @@ class Resolver:
                 pid=pid,
             )
         code = spell.code
+        sector = spell.sector or "GOV"
         if not current and person.country:
             code = person.country
+            if code != spell.code:
+                sector = "GOV"  # out of the international post, back home
         where = f"{spell.office or spell.sector} of {spell.code} {spell.span()} [{spell.source}]"
         if current:
             reason = f"{why} '{person.name}': {where}"
@@ -165,7 +182,7 @@ class Resolver:
         return ActorEntity(
             text=text,
             code=code,
-            sector=spell.sector or "GOV",
+            sector=sector,
             name=person.name,
             office=spell.office if current else None,
             start=spell.start if current else None,
@@ -307,7 +324,7 @@ class Resolver:
                 )
             ]
         for it in seg.persons:
-            pid = next(e[1] for e in it.entries if e[0] == "person")
+            pid = self._best_person([e[1] for e in it.entries if e[0] == "person"], on)
             ent = self.person_entity(pid, text, on, "person")
             if seg.owners and not ent.office:
                 # Named with a state in the text, but not in office per the KB: the
