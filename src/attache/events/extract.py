@@ -347,6 +347,9 @@ class EventExtractor:
                 if entities:
                     recipient = entities
                     reciprocal_parties = role in ("with", "between")
+                    if role == "between" and len(entities) > 1:
+                        # "talks between X and Y": the parties are the actors, whoever else is named.
+                        actor, how_parts = [], [p for p in how_parts if not p.startswith("actor")]
                     how_parts.append(f"recipient {text} ({role})")
                     break
             if recipient:
@@ -369,7 +372,7 @@ class EventExtractor:
         fallback = 1.0
         trigger_at = token.idx - offset
         mentions = [m for m in mentions if self._argument_like(token.doc, m, offset)]
-        if not actor:
+        if not actor and not (reciprocal_parties and len(recipient) > 1 and trigger.reciprocal):
             # The parse gave no actor we know: take the nearest actor named before the trigger.
             before = [m for m in mentions if m.end <= trigger_at and m.entities]
             if before:
