@@ -1327,7 +1327,7 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
         "igos": igo_meta,
         "groups": {n: [g["code"], g["sector"]] for n, g in group_names.items()},
         "persons": persons_out,
-        "gazetteer": gaz.entries,
+        "gazetteer": {k: encode_entries(v) for k, v in gaz.entries.items()},
         "agents": agents,
         "titles": titles,
         "first_len": first_len,
@@ -1449,6 +1449,15 @@ def surname_stoplist(agents: dict[str, str], titles: dict[str, str]) -> set[str]
         "easter",
     } - {"bush", "rice", "brown", "bolton"}
     return stop
+
+
+def encode_entries(entries: list[list[Any]]) -> str:
+    """Gazetteer entries as one string (tab between fields, newline between entries):
+    decoded per name on first use, which keeps loading the artifact fast."""
+    return "\n".join(
+        "\t".join("" if v is None else str(v).replace("\t", " ").replace("\n", " ") for v in e)
+        for e in entries
+    )
 
 
 def encode_spells(spells: list[list[Any]]) -> str:

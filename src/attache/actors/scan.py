@@ -46,6 +46,8 @@ def _acronym_ok(entry: list[Any], toks: list[Token], i: int, j: int) -> bool:
     if not entry[4]:
         return True
     surface = "".join(t.surface for t in toks[i:j]).replace(".", "")
+    if surface[-2:] in {"'s", "’s"}:
+        surface = surface[:-2]  # "the EU's"
     return is_acronym(surface)
 
 
@@ -76,7 +78,7 @@ def scan(
         if not (need_capital and not toks[i].surface[:1].isupper()):
             for length in range(maxlen, 0, -1):
                 key = " ".join(t.key for t in toks[i : i + length])
-                entries = gaz.get(key)
+                entries = kb.entries(key) if key in gaz else None
                 if entries:
                     ok = [e for e in entries if _acronym_ok(e, toks, i, i + length)]
                     if ok:

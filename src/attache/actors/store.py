@@ -7,7 +7,8 @@ The artifact (``data/kb.json.gz``, written by ``scripts/build_kb.py``) holds::
     groups     name -> [code, sector]
     persons    [{name, country, spells: [[code, sector, office, "HOS|HOG", start, end,
                                             source, rank, note], ...]}, ...]
-    gazetteer  normalised name -> [[kind, ref, code, sector, acronym], ...]
+    gazetteer  normalised name -> entries [[kind, ref, code, sector, acronym(, weak)], ...],
+               stored as one tab/newline-separated string per name and decoded on use
                kind: state demonym people seat igo members body group person surname
     agents     normalised agent noun -> sector
     titles     normalised office title -> role (HOS HOG FM DM VP LEADER)
@@ -81,6 +82,20 @@ class Person:
             rows = decode_spells(self._raw) if isinstance(self._raw, str) else self._raw
             self._spells = [_spell(self.pid, row) for row in rows]
         return self._spells
+
+
+_INT_REFS = frozenset({"person", "surname"})
+
+
+def _entry(line: str) -> list[Any]:
+    f: list[Any] = line.split("\t")
+    if f[0] in _INT_REFS:
+        f[1] = int(f[1])
+    f[2] = f[2] or None
+    f[3] = f[3] or None
+    for i in range(4, len(f)):
+        f[i] = int(f[i] or 0)
+    return f
 
 
 def decode_spells(text: str) -> list[list[Any]]:
@@ -192,7 +207,8 @@ class KBData:
         self.states: dict[str, dict[str, Any]] = raw["states"]
         self.igos: dict[str, dict[str, Any]] = raw["igos"]
         self.groups: dict[str, list[str]] = raw["groups"]
-        self.gazetteer: dict[str, list[list[Any]]] = raw["gazetteer"]
+        # Values stay encoded strings until a name is first matched (see entries()).
+        self.gazetteer: dict[str, str | list[list[Any]]] = raw["gazetteer"]
         self.agents: dict[str, str] = raw["agents"]
         self.titles: dict[str, str] = raw["titles"]
         self.persons: list[Person] = []
@@ -224,12 +240,22 @@ class KBData:
         key = norm_key(surface)
         if not key:
             return
-        lst = self.gazetteer.setdefault(key, [])
+        lst = self.entries(key) or []
+        self.gazetteer[key] = lst
         if front:
             lst.insert(0, entry)
         else:
             lst.append(entry)
         self._index_key(key)
+
+    def entries(self, key: str) -> list[list[Any]] | None:
+        """Gazetteer entries [kind, ref, code, sector, acronym(, weak)] for a name key."""
+        got = self.gazetteer.get(key)
+        if got is None or isinstance(got, list):
+            return got
+        decoded = [_entry(line) for line in got.split("\n")]
+        self.gazetteer[key] = decoded
+        return decoded
 
     @classmethod
     def from_file(cls, path: Path) -> KBData:
