@@ -273,8 +273,11 @@ class EventExtractor:
                         return entities, f"'{child.text}' (author of '{head.text}')"
             return [], f"'{head.text}' is an event, not an actor"
         relational = head.lemma_.lower() in self.lexicon.cues["relational_heads"]
-        text = phrase(head, keep_modifiers=relational).text
-        return actors.resolve(text), f"'{text}'"
+        span = phrase(head, keep_modifiers=relational)
+        if head.pos_ == "NOUN" and not relational and not any(t.text[:1].isupper() for t in span):
+            # "the drone salvo", "spare parts": a thing, whatever surname it shares.
+            return [], f"'{span.text}' names no actor"
+        return actors.resolve(span.text), f"'{span.text}'"
 
     def _arguments(
         self,
