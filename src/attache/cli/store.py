@@ -78,7 +78,9 @@ def ingest(
             read_articles(paths, default_date=default_date),
             coder.code,
             store.writer,
-            on_error=lambda msg: progress.console.print(f"skipped {msg}", markup=False, highlight=False),
+            on_error=lambda msg: progress.console.print(
+                f"skipped {msg}", markup=False, highlight=False, soft_wrap=True  # greppable: one line
+            ),
             on_article=lambda: progress.advance(task),
         )
     store.close()
