@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from attache.events.lexicon import Lexicon, Trigger, load_lexicon
 from attache.events.syntax import (
+    case_of,
     ADJ_POS,
     NOUN_POS,
     VERB_POS,
@@ -229,10 +230,14 @@ class EventExtractor:
     def _is_content(self, token: Token) -> bool:
         """Whether the word is the content of a request, threat, promise ... (not an event of its own)."""
         current = token
-        for _ in range(4):
+        for _ in range(5):
             head = current.head
             if head.i == current.i:
                 return False
+            if current.dep_ == "conj":
+                # "deepen coordination and cooperation": the second conjunct shares the first one's place.
+                current = head
+                continue
             if current.dep_ in CONTENT_DEPS:
                 trigger = self._match(head)
                 if trigger is not None and trigger.event_type in self.content_types:
@@ -385,7 +390,8 @@ class EventExtractor:
         if not recipient and not trigger.solo and actor:
             own = {e.code for e in actor}
             after = [m for m in mentions if m.start >= trigger_at + len(token.text) and m.entities
-                     and not {e.code for e in m.entities} <= own]
+                     and not {e.code for e in m.entities} <= own
+                     and self._could_receive(token, trigger, m, offset)]
             if after:
                 recipient = [e for e in after[0].entities if e.code not in own]
                 how_parts.append(f"recipient '{after[0].text}' (nearest after the trigger)")
@@ -416,6 +422,24 @@ class EventExtractor:
             confidence *= 0.9
         cand.confidence = round(confidence * fallback, 3)
         return cand if confidence >= self.min_confidence else None
+
+    def _could_receive(self, token: Token, trigger: Trigger, mention: MentionLike, offset: int) -> bool:
+        """Whether a mention after the trigger sits where its recipient could: inside the
+        trigger's clause, and not behind a preposition the trigger does not take."""
+        span = token.doc.char_span(offset + mention.start, offset + mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        clause = token
+        if trigger.pos == "noun":
+            verb, _ = governing_verb(token)
+            clause = verb if verb is not None else token
+        if not any(a.i == clause.i for a in root.ancestors) and root.i != clause.i:
+            return False
+        prep = case_of(root)
+        if prep is None and root.dep_ == "pobj":
+            prep = root.head.lower_
+        return prep is None or prep in trigger.recipient or prep in ("with", "between")
 
     def _argument_like(self, doc: Doc, mention: MentionLike, offset: int) -> bool:
         """Whether a gazetteer mention stands where an actor could ("Turkish officials", "Syria"),

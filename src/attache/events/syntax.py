@@ -41,7 +41,7 @@ class Attachment:
     prep: str | None = None
 
 
-def _case_of(token: Token) -> str | None:
+def case_of(token: Token) -> str | None:
     cases = [c for c in token.children if c.dep_ in ("case", "mark") and c.i < token.i]
     if not cases:
         return None
@@ -74,7 +74,7 @@ def attachments(token: Token) -> list[Attachment]:
                 if obj.dep_ == "pobj":
                     out.append(Attachment("prep", obj, prep="by"))
         elif dep in UD_OBLIQUE:
-            prep = _case_of(child)
+            prep = case_of(child)
             if dep == "obl:agent":
                 prep = "by"
             out.append(Attachment("prep" if prep else "obl", child, prep=prep))
