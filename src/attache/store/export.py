@@ -15,16 +15,9 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from attache.store.db import StoreError
-from attache.store.query import QUADS
+from attache.store.query import QUADS, EventFilter, events_sql
 
 FORMATS = ("jsonl", "csv", "parquet", "plover", "gdelt")
-
-FLAT_SQL = (
-    "SELECT event_id, date, first_date, last_date, event_type, quad, intensity, cameo_root,"
-    " actor_codes, recipient_codes, mode, context, location_code, location_text, historical,"
-    " future, hypothetical, negated, num_mentions, num_articles, num_sources, source, source_url,"
-    " article_id FROM event_summary ORDER BY date NULLS LAST, event_id"
-)
 
 # One row per event and actor pair (GDELT events have one Actor1 and one Actor2).
 GDELT_SQL = """
@@ -62,7 +55,8 @@ def export(con: duckdb.DuckDBPyConnection, fmt: str, out: str | Path) -> int:
         return _plover(con, out)
     if fmt == "gdelt":
         return _gdelt(con, out)
-    table = con.execute(FLAT_SQL).to_arrow_table()
+    # The flat formats hold what `attache events` shows, unfiltered.
+    table = con.execute(*events_sql(EventFilter())).to_arrow_table()
     if fmt == "parquet":
         pq.write_table(table, out)
     elif fmt == "csv":

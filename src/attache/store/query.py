@@ -104,7 +104,7 @@ EVENT_COLUMNS = (
     "event_id, date, event_type, quad, intensity, cameo_root, actor_codes, recipient_codes,"
     " mode, context, location_code, location_text, historical, future, hypothetical, negated,"
     " num_mentions, num_articles, num_sources, first_date, last_date, source, source_url,"
-    " (SELECT s.text FROM mentions m JOIN sentences s USING (sentence_id)"
+    " article_id, (SELECT s.text FROM mentions m JOIN sentences s USING (sentence_id)"
     "  WHERE m.mention_id = e.event_id) AS evidence"
 )
 
