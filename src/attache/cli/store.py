@@ -29,7 +29,8 @@ RecipientOpt = Annotated[str | None, typer.Option("--recipient", help="Recipient
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
-    # One line on stderr, no traceback: these are the user's mistakes, not ours.
+    # One line on stderr, no traceback: these are the user's mistakes, not ours. Plain
+    # print, not options.fail: messages quote user input, which must not be read as Rich markup.
     print("error: " + " ".join(message.split()), file=sys.stderr)
     raise typer.Exit(code)
 
