@@ -203,6 +203,15 @@ def test_coreference_learns_introductions_from_running_text(kb: ActorKB) -> None
     assert [(e.code, e.name) for e in mem.resolve("Dadagana")] == [("NGA", "Zubairu Dadagana")]
 
 
+def test_namesake_of_a_known_person(kb: ActorKB) -> None:
+    assert kb.lookup("Francesca Albanese", D("2025-06-01")) == []
+    mem = ArticleActors(kb, D("2025-06-01"))
+    mem.start_sentence("Sanctions hit the UN special rapporteur for Palestine, Francesca Albanese, in July.")
+    assert [(e.code, e.name) for e in mem.resolve("Albanese")] == [("UN", "Francesca Albanese")]
+    # without the introduction, the KB's Albanese is Australia's prime minister
+    assert one(kb, "Albanese", "2025-06-01")[0] == "AUS"
+
+
 def test_bare_titles_imply_their_state(kb: ActorKB) -> None:
     assert one(kb, "Secretary of State", "2019-01-01")[2] == "Mike Pompeo"
     assert one(kb, "the Foreign Secretary", "2019-01-01")[2] == "Jeremy Hunt"

@@ -115,6 +115,10 @@ ROLE_NOMINALS = {
 _DETERMINERS = ("the ", "this ", "that ", "our ", "his ", "her ", "their ")
 
 
+def _introduced(e: ActorEntity) -> bool:
+    return (e.reason or "").startswith("person introduced")
+
+
 def _strip_det(key: str) -> str:
     for d in _DETERMINERS:
         if key.startswith(d):
@@ -140,7 +144,7 @@ class ArticleActors:
     def _remember(self, ents: list[ActorEntity]) -> None:
         for e in ents:
             self.actors.append(e)
-            if e.name and (e.pid is not None or e.office):
+            if e.name and (e.pid is not None or e.office or _introduced(e)):
                 self.persons.append(e)
                 self._register_name(e)
                 if e.code in self.kb.states:
@@ -181,6 +185,7 @@ class ArticleActors:
         resolves even if the event coder never asked about the first mention."""
         toks = tokenize(text)
         items = scan(self.kb.data, toks)
+        self._namesakes(items, toks)
         for k, it in enumerate(items):
             if it.kind != "title" or k == 0 or items[k - 1].kind != "gaz":
                 continue
@@ -247,6 +252,44 @@ class ArticleActors:
     def _state(self, e: ActorEntity, text: str, sector: str | None, why: str) -> ActorEntity:
         name = self.kb.states.get(e.code, {}).get("name", e.name)
         return ActorEntity(text=text, code=e.code, sector=sector, name=name, reason=f"{why} -> {e.code}")
+
+    def _namesakes(self, items: list, toks: list) -> None:
+        """'Francesca Albanese' is not Anthony Albanese: a known surname after an unknown
+        given name is a different person. Remember them (coded by the organisation or
+        state the sentence names just before, else UNK) so that a later "Albanese" does
+        not become Australia's prime minister."""
+        for k, it in enumerate(items):
+            if it.kind != "gaz" or k == 0 or not ({"surname", "person"} & it.kinds()):
+                continue
+            prev = items[k - 1]
+            given = toks[prev.i]
+            if (
+                prev.kind != "word"
+                or prev.j != it.i
+                or not given.surface[:1].isupper()
+                or given.key in FUNCTION_WORDS
+            ):
+                continue
+            known = self.kb.lookup(" ".join(t.surface for t in toks[prev.i : it.j]), self.on)
+            if known:
+                continue  # a spelling of a known person ("Nickolay Mladenov")
+            code = "UNK"
+            for back in reversed(items[max(0, k - 14) : k - 1]):
+                kinds = back.kinds() if back.kind == "gaz" else set()
+                if kinds & {"body", "igo", "members"}:
+                    code = back.entries[0][2]
+                    break
+                if code == "UNK" and kinds & {"state", "demonym"}:
+                    code = back.entries[0][2]
+            name = f"{given.surface} {toks[it.i].surface}"
+            ent = ActorEntity(
+                text=name,
+                code=code,
+                sector="IGO" if code in self.kb.data.igos else "GOV",
+                name=name,
+                reason=f"person introduced in the article, not the KB's namesake ({code})",
+            )
+            self._remember([ent])
 
     def _refer(self, key: str, text: str) -> list[ActorEntity] | None:
         """Pronouns and definite descriptions; None when the phrase is not one."""
