@@ -269,15 +269,17 @@ class EventExtractor:
     def _resolve(self, head: Token, actors: ActorResolver, speaker: list[Entity]) -> tuple[list[Entity], str]:
         if is_first_person(head) and speaker:
             return list(speaker), "speaker of the quote"
-        if head.pos_ in NOUN_POS and head.pos_ != "PROPN" and self.lexicon.triggers(head.lemma_.lower(), "noun"):
-            # "Israeli strikes killed ...": the event noun is not an actor, its author is.
+        relational = head.lemma_.lower() in self.lexicon.cues["relational_heads"]
+        if head.pos_ == "NOUN" and not relational:
+            # "Israeli strikes killed ...", "rejected Russia's proposal": a thing or an event
+            # is not an actor, but its author is.
             for child in head.children:
-                if child.dep_ in ("amod", "compound", "nmod:poss", "poss") and child.i < head.i:
+                if child.dep_ in ("amod", "compound", "nmod:poss", "poss", "nmod") and child.i < head.i:
                     entities = actors.resolve(phrase(child).text)
                     if entities:
                         return entities, f"'{child.text}' (author of '{head.text}')"
-            return [], f"'{head.text}' is an event, not an actor"
-        relational = head.lemma_.lower() in self.lexicon.cues["relational_heads"]
+            if self.lexicon.triggers(head.lemma_.lower(), "noun"):
+                return [], f"'{head.text}' is an event, not an actor"
         span = phrase(head, keep_modifiers=relational)
         if head.pos_ == "NOUN" and not relational and not any(t.text[:1].isupper() for t in span):
             # "the drone salvo", "spare parts": a thing, whatever surname it shares.
