@@ -1224,6 +1224,12 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
         if "state" in kinds and "seat" in kinds:
             lst[:] = [e for e in lst if e[0] != "seat"]
 
+    # Non-actor places: a longer match that resolves to nothing ("New Jersey").
+    for place in yaml.safe_load((LEXICON / "places.yaml").read_text()) or []:
+        key = norm_key(place)
+        if key not in gaz.entries:
+            gaz.add(place, "place", place, None, None)
+
     igos = yaml.safe_load((LEXICON / "igos.yaml").read_text()) or {}
     igo_meta: dict[str, dict[str, Any]] = {}
     for code, e in igos.items():

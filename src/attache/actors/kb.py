@@ -81,6 +81,8 @@ class ActorKB:
             if it.kind != "gaz":
                 continue
             kind, entries = _primary(it)
+            if kind == "place":
+                continue
             if kind in {"surname", "person"} and " " not in it.key:
                 # A single word standing for a person: only when everyone it can be is of
                 # one state, it is not also a given name or a person without an office,

@@ -105,7 +105,9 @@ def _primary(item: Item) -> tuple[str, list]:
             return k, [e for e in item.entries if e[0] == k]
     if "person" in kinds:
         return "person", [e for e in item.entries if e[0] == "person"]
-    return "surname", [e for e in item.entries if e[0] == "surname"]
+    if "surname" in kinds:
+        return "surname", [e for e in item.entries if e[0] == "surname"]
+    return "place", item.entries  # a non-actor place name ("New Jersey")
 
 
 class Resolver:
@@ -247,7 +249,7 @@ class Resolver:
                         seg.persons.append(it)
                     elif kind == "surname":
                         seg.surnames.append(it)
-                    else:
+                    elif kind != "place":
                         seg.owners.append((it, [kind, entries]))
                 elif it.kind == "word":
                     surf = toks[it.i].surface

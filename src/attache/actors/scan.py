@@ -51,6 +51,14 @@ def _acronym_ok(entry: list[Any], toks: list[Token], i: int, j: int) -> bool:
     return is_acronym(surface)
 
 
+def _case_ok(entry: list[Any], toks: list[Token], i: int, length: int) -> bool:
+    """A one-word name of a person must be capitalised: "send", "major" and "rice" in
+    running text are words, not Mr Send, John Major or Condoleezza Rice."""
+    if length > 1 or entry[0] not in {"person", "surname"}:
+        return True
+    return toks[i].surface[:1].isupper()
+
+
 def scan(
     kb: KBData,
     toks: list[Token],
@@ -80,7 +88,11 @@ def scan(
                 key = " ".join(t.key for t in toks[i : i + length])
                 entries = kb.entries(key) if key in gaz else None
                 if entries:
-                    ok = [e for e in entries if _acronym_ok(e, toks, i, i + length)]
+                    ok = [
+                        e
+                        for e in entries
+                        if _acronym_ok(e, toks, i, i + length) and _case_ok(e, toks, i, length)
+                    ]
                     if ok:
                         found = Item(i, i + length, "gaz", key, ok)
                         break
