@@ -32,7 +32,7 @@ from attache.events.syntax import (
     phrase,
     subject_of,
 )
-from attache.records import Entity, EventRecord, Evidence
+from attache.records import Entity, EventRecord, Evidence, Location
 
 # Relations by which a clause or noun is the content of the word it hangs on
 # ("urged Russia *to withdraw*", "accused Kyiv *of attacking*"); adverbial
@@ -95,6 +95,7 @@ class Candidate:
     how: list[str] = field(default_factory=list)
     confidence: float = 0.8
     event_type: str = ""
+    location: Location | None = None
 
 
 @dataclass
@@ -416,6 +417,9 @@ class EventExtractor:
         if not recipient and len(actor) < 2 and not trigger.solo:
             return None
         cand.actor, cand.recipient = actor, recipient
+        for span, entities in self._places(token, actors):
+            cand.location = Location(text=span.text, code=entities[0].code)
+            break
         cand.how = how_parts
         confidence = trigger.confidence * (0.9 if trigger.pos == "noun" else 1.0)
         if recipient or len(actor) > 1:
@@ -455,24 +459,32 @@ class EventExtractor:
         head = root.head
         return head.lemma_.lower() in self.lexicon.cues["relational_heads"] or head.pos_ == "PROPN"
 
-    def _location(self, token: Token, actors: ActorResolver, actor: list[Entity]) -> tuple[list[Entity], str]:
-        """A state named as where the event happened ("in southern Lebanon"), other than the actor's own."""
+    def _places(self, token: Token, actors: ActorResolver) -> Iterable[tuple[Span, list[Entity]]]:
+        """Places named as where the event happened ("in southern Lebanon"), with their states."""
         clause = token
         verb, role = governing_verb(token) if token.pos_ in NOUN_POS else (None, "")
         if verb is not None:
             clause = verb
-        own = {e.code for e in actor}
         for word in clause.subtree:
-            if word.lower_ not in ("in", "into", "across", "inside", "near") or word.head.i == word.i:
+            if word.lower_ not in self.lexicon.cues["place_prepositions"] or word.head.i == word.i:
                 continue
             place = next((c for c in word.children if c.dep_ == "pobj"), None)
             if place is None and word.dep_ == "case":
                 place = word.head
             if place is None or place.pos_ != "PROPN":
                 continue
-            entities = [e for e in actors.resolve(phrase(place, keep_modifiers=False).text) if e.code not in own]
+            span = phrase(place, keep_modifiers=False)
+            entities = actors.resolve(span.text)
             if entities:
-                return entities[:1], f"recipient '{place.text}' (where it happened)"
+                yield span, entities
+
+    def _location(self, token: Token, actors: ActorResolver, actor: list[Entity]) -> tuple[list[Entity], str]:
+        """A state named as where the event happened, other than the actor's own: its recipient."""
+        own = {e.code for e in actor}
+        for span, entities in self._places(token, actors):
+            others = [e for e in entities if e.code not in own]
+            if others:
+                return others[:1], f"recipient '{span.text}' (where it happened)"
         return [], ""
 
     @staticmethod
@@ -627,6 +639,7 @@ class EventExtractor:
             future=modality.get("future", False),
             hypothetical=modality.get("hypothetical", False),
             negated=modality.get("negated", False),
+            location=cand.location,
             evidence=Evidence(
                 sentence=doc.text[start:end],
                 start=start,
