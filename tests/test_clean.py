@@ -15,7 +15,10 @@ def test_publisher_boilerplate_removed_and_kept_as_metadata() -> None:
         "The comments posted here are not from Cnews Live. Kindly refrain from using derogatory words."
     )
     cleaned = clean_article(Article(id="a", text=text, title="Wang urges restraint"))
-    assert cleaned.text == "Chinese Foreign Minister Wang Yi urged restraint.\n\nBlinken urged Russia to soften its stance."
+    assert cleaned.text == (
+        "Wang urges restraint\n\n"
+        "Chinese Foreign Minister Wang Yi urged restraint.\n\nBlinken urged Russia to soften its stance."
+    )
     kinds = [r.kind for r in cleaned.removed]
     assert kinds == ["also_read", "also_read", "share_prompt", "photo_credit", "comment_policy"]
     assert "Germany, US threaten" in cleaned.removed[0].text
@@ -24,7 +27,8 @@ def test_publisher_boilerplate_removed_and_kept_as_metadata() -> None:
 def test_repeated_headline_removed_but_news_after_timestamp_kept() -> None:
     text = "Wang urges restraint\n\nUpdated at 10 a.m. ET\n\nUpdated at 10 a.m. Eastern time: The siege ended."
     cleaned = clean_article(Article(id="a", text=text, title="Wang urges restraint"))
-    assert cleaned.text == "Updated at 10 a.m. Eastern time: The siege ended."
+    # The headline is coded once, as the first paragraph; its repetition in the body is dropped.
+    assert cleaned.text == "Wang urges restraint\n\nUpdated at 10 a.m. Eastern time: The siege ended."
     assert [r.kind for r in cleaned.removed] == ["repeated_headline", "timestamp"]
 
 

@@ -28,7 +28,10 @@ def load_patterns(path: Path = BOILERPLATE_FILE) -> tuple[tuple[str, re.Pattern[
 
 
 def clean_article(article: Article) -> CleanArticle:
-    """The article with boilerplate lines removed, paragraphs kept apart by blank lines."""
+    """The article with boilerplate lines removed, paragraphs kept apart by blank lines.
+
+    The headline, when there is one, is the first paragraph of the cleaned text.
+    """
     patterns = load_patterns()
     removed: list[RemovedText] = []
     kept: list[str] = []
@@ -45,6 +48,9 @@ def clean_article(article: Article) -> CleanArticle:
             kept.append(re.sub(r"[ \t\u00a0]+", " ", text))
         else:
             removed.append(RemovedText(kind=kind, text=text))
+    # The article's own headline reports its main event: it is coded as the first paragraph.
+    if article.title and article.title.strip() and kept:
+        kept.insert(0, re.sub(r"\s+", " ", article.title.strip()))
     return CleanArticle(article=article, text="\n\n".join(kept), removed=removed)
 
 
