@@ -1300,7 +1300,7 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
             for s in p["surnames"]:
                 # A surname that is also a common given name ("Scott", "Donald") would
                 # catch the wrong person; only curated office holders keep theirs.
-                if s not in stop and len(s) >= 2 and (curated or given[s] < 2):
+                if s not in stop and len(s) >= 2 and given[s] < (5 if curated else 2):
                     gaz.add(s.title(), "surname", pid, p["country"], None)
                     # Mark surnames that running-text scanning must not trust: people
                     # without an office role, and words that are also given names.
@@ -1453,6 +1453,16 @@ def surname_stoplist(agents: dict[str, str], titles: dict[str, str]) -> set[str]
         "december",
         "christmas",
         "easter",
+        "islam",
+        "allah",
+        "god",
+        "christ",
+        "jesus",
+        "shia",
+        "sunni",
+        "muslim",
+        "jewish",
+        "christian",
     } - {"bush", "rice", "brown", "bolton"}
     return stop
 

@@ -13,7 +13,7 @@ import datetime as dt
 from attache.actors.entity import ActorEntity
 from attache.actors.kb import ActorKB
 from attache.actors.normalize import norm_key, tokenize
-from attache.actors.scan import FUNCTION_WORDS, scan
+from attache.actors.scan import NOT_NAMES, scan
 
 SINGULAR_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -176,6 +176,12 @@ class ArticleActors:
     def start_sentence(self, text: str) -> None:
         """Read a sentence in article order; what it names becomes salient."""
         for m in self.kb.find_mentions(text, self.on):
+            key = norm_key(m.text)
+            local = self.names.get(key)
+            if local is not None and " " not in key and m.kind in {"surname", "person"}:
+                # "Albanese" after the article introduced Francesca Albanese is her.
+                self._remember([local])
+                continue
             self._remember(m.entities)
         self._introductions(text)
 
@@ -192,7 +198,7 @@ class ArticleActors:
             name_items = []
             for nxt in items[k + 1 :]:
                 surf = toks[nxt.i].surface
-                if nxt.kind in {"word", "gaz"} and surf[:1].isupper() and nxt.key not in FUNCTION_WORDS:
+                if nxt.kind in {"word", "gaz"} and surf[:1].isupper() and nxt.key not in NOT_NAMES:
                     name_items.append(nxt)
                 else:
                     break
@@ -267,20 +273,26 @@ class ArticleActors:
                 prev.kind != "word"
                 or prev.j != it.i
                 or not given.surface[:1].isupper()
-                or given.key in FUNCTION_WORDS
+                or given.key in NOT_NAMES
             ):
                 continue
             known = self.kb.lookup(" ".join(t.surface for t in toks[prev.i : it.j]), self.on)
             if known:
                 continue  # a spelling of a known person ("Nickolay Mladenov")
+            # Their affiliation: an organisation named close by ("the UN special
+            # rapporteur, Francesca Albanese" / "Francesca Albanese, the UN rapporteur"),
+            # or a state right before the name ("Italian lawyer Francesca Albanese").
             code = "UNK"
-            for back in reversed(items[max(0, k - 14) : k - 1]):
-                kinds = back.kinds() if back.kind == "gaz" else set()
-                if kinds & {"body", "igo", "members"}:
-                    code = back.entries[0][2]
+            near = items[max(0, k - 10) : k - 1][::-1] + items[k + 1 : k + 8]
+            for other in near:
+                if other.kind == "gaz" and other.kinds() & {"body", "igo", "members"}:
+                    code = other.entries[0][2]
                     break
-                if code == "UNK" and kinds & {"state", "demonym"}:
-                    code = back.entries[0][2]
+            else:
+                for back in items[max(0, k - 4) : k - 1][::-1]:
+                    if back.kind == "gaz" and back.kinds() & {"state", "demonym"}:
+                        code = back.entries[0][2]
+                        break
             name = f"{given.surface} {toks[it.i].surface}"
             ent = ActorEntity(
                 text=name,

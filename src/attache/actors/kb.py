@@ -11,7 +11,7 @@ from pathlib import Path
 from attache.actors.entity import ActorEntity
 from attache.actors.normalize import tokenize
 from attache.actors.resolve import Resolver, _primary
-from attache.actors.scan import FUNCTION_WORDS, scan
+from attache.actors.scan import NOT_NAMES, scan
 from attache.actors.store import DEFAULT_ARTIFACT, KBData, Offices
 
 # Surnames that are also common words or first names are only found after an article
@@ -99,7 +99,7 @@ class ActorKB:
                         and prev.kind == "word"
                         and prev.j == it.i
                         and toks[prev.i].surface[:1].isupper()
-                        and prev.key not in FUNCTION_WORDS
+                        and prev.key not in NOT_NAMES
                     )
                 ):
                     continue

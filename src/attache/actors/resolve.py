@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from attache.actors.entity import ActorEntity
 from attache.actors.normalize import Token, norm_key, tokenize
-from attache.actors.scan import FUNCTION_WORDS, Item, scan
+from attache.actors.scan import NOT_NAMES, Item, scan
 from attache.actors.store import KBData, Spell
 
 OWNER_KINDS = ("group", "igo", "members", "body", "state", "seat", "demonym", "people")
@@ -253,7 +253,7 @@ class Resolver:
                         seg.owners.append((it, [kind, entries]))
                 elif it.kind == "word":
                     surf = toks[it.i].surface
-                    if surf[:1].isupper() and it.key not in FUNCTION_WORDS:
+                    if surf[:1].isupper() and it.key not in NOT_NAMES:
                         seg.names.append(it)
         return [s for s in segs if s.items]
 
@@ -262,7 +262,7 @@ class Resolver:
         """Capitalised words right after a title ("... Minister Yusuf Tuggar"), or ''."""
         words: list[str] = []
         for t in toks[j:]:
-            if t.surface[:1].isupper() and t.key not in FUNCTION_WORDS:
+            if t.surface[:1].isupper() and t.key not in NOT_NAMES:
                 words.append(t.surface)
             elif words and t.key in NAME_PARTICLES:
                 words.append(t.surface)
@@ -404,6 +404,8 @@ class Resolver:
         if seg.surnames and not seg.owners:
             sur = seg.surnames[0]
             given = next((n for n in seg.names if n.j == sur.i), None)
+            if any(n.i == sur.j for n in seg.names):
+                return []  # "Abdullah Ocalan", "Martin Dempsey": a given name, someone else
             ent = self._surname(sur, seg, text, on)
             if ent is not None and given is not None and ent.name:
                 # "Francesca Albanese" is not Anthony Albanese; "Nickolay Mladenov" is

@@ -25,6 +25,23 @@ FUNCTION_WORDS = frozenset(
 CONJUNCTIONS = frozenset({"and", "&", "or", ",", ";", "nor", "plus"})
 
 
+def _not_names() -> frozenset[str]:
+    # Capitalised at the start of a sentence, "While", "After" or "Despite" are not names.
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return (
+        FUNCTION_WORDS
+        | frozenset(w.lower() for w in STOP_WORDS)
+        | frozenset(
+            "despite after amid following according meanwhile earlier later yesterday today "
+            "however although though since while when where until unless".split()
+        )
+    )
+
+
+NOT_NAMES = _not_names()
+
+
 @dataclass(slots=True)
 class Item:
     """A matched span: tokens [i, j), what it is, and the gazetteer entries behind it."""
