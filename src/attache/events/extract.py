@@ -306,7 +306,10 @@ class EventExtractor:
                 agents = [a for a in atts if a.relation == "prep" and a.prep == "by"]
                 if agents and agents[0].head is not None:
                     actor_heads.append((agents[0].head, "agent of passive"))
-                if subject is not None:
+                if subject is not None and trigger.event_type == "MOBILIZE":
+                    # "NATO jets were deployed": what is moved belongs to the mobilising side.
+                    actor_heads.append((subject, "deployed forces"))
+                elif subject is not None:
                     recipient_atts.append(Attachment("obj", subject))
             elif subject is not None:
                 actor_heads.append((subject, how))
@@ -484,7 +487,7 @@ class EventExtractor:
         for span, entities in self._places(token, actors):
             others = [e for e in entities if e.code not in own]
             if others:
-                return others[:1], f"recipient '{span.text}' (where it happened)"
+                return others, f"recipient '{span.text}' (where it happened)"
         return [], ""
 
     @staticmethod
