@@ -1291,6 +1291,13 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
         if not p["spells"]:
             continue
         role = people_has_role(p)
+        umlauts = [u for u in p["aliases"] if any(c in u for c in "äöüÄÖÜ")]
+        for u in umlauts:
+            # "Schröder" is also written "Schroeder" (folding alone gives "Schroder").
+            for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("Ä", "Ae"), ("Ö", "Oe"), ("Ü", "Ue")):
+                u = u.replace(a, b)
+            if u not in p["aliases"]:
+                p["aliases"].append(u)
         for a in p["aliases"]:
             k = norm_key(a)
             if len(k.split()) >= 2 or (role and k not in stop and given[k] < 2):
