@@ -1193,11 +1193,15 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
             gaz.add(n, "state", iso, iso, "GOV")
         for d in st["demonyms"]:
             gaz.add(d, "demonym", iso, iso, None)
+            if is_acronym(d.replace(".", "")):
+                continue  # "US troops", but no "USs"
             for p in demonym_people(d):
                 gaz.add(p, "people", iso, iso, None)
         if st["un"] or st["independent"]:
             for cap in st["capitals"]:
-                gaz.add(cap, "seat", iso, iso, "GOV")
+                # Capitals that are English words or common names ("Malé" folds to "male").
+                if norm_key(cap) not in {"male", "victoria", "hamilton", "kingston", "georgetown"}:
+                    gaz.add(cap, "seat", iso, iso, "GOV")
         for seat, sector in st["seats"].items():
             gaz.add(seat, "seat", iso, iso, sector)
     # A capital that is also another state's name or a curated seat elsewhere: keep the
