@@ -194,24 +194,27 @@ class EventExtractor:
             pos = "adjective"
         else:
             return None
-        lemma = token.lemma_.lower()
-        triggers = self.lexicon.triggers(lemma, pos) or self.lexicon.triggers(token.lower_, pos)
+        triggers: tuple[Trigger, ...] = ()
+        for lemma in self.lexicon.lemmas(token.lower_, token.lemma_.lower()):
+            triggers = self.lexicon.triggers(lemma, pos)
+            if triggers:
+                break
         if not triggers:
             return None
         atts = attachments(token)
         cues = {a.prep for a in atts if a.prep} | {
-            a.head.lemma_.lower() for a in atts if a.head is not None and a.relation == "prep"
+            self._lemma(a.head) for a in atts if a.head is not None and a.relation == "prep"
         } | {
-            a.head.lemma_.lower() for a in atts if a.head is not None and a.relation in ("obj", "mod", "prt")
+            self._lemma(a.head) for a in atts if a.head is not None and a.relation in ("obj", "mod", "prt")
         } | {a.head.lower_ for a in atts if a.head is not None and a.relation in ("obj", "mod", "prt")}
         if any(self._is_infinitive(c) for c in token.subtree if c.i != token.i and c.head.i == token.i
                or (c.head.head.i == token.i and c.head.dep_ in ("dobj", "obj", "pobj", "obl", "prep"))):
             cues.add("to-infinitive")
-        objects = {a.head.lemma_.lower() for a in atts if a.relation in ("obj", "subjpass") and a.head is not None}
+        objects = {self._lemma(a.head) for a in atts if a.relation in ("obj", "subjpass") and a.head is not None}
         if pos == "noun":
-            objects |= {a.head.lemma_.lower() for a in atts if a.relation == "mod" and a.head is not None}
+            objects |= {self._lemma(a.head) for a in atts if a.relation == "mod" and a.head is not None}
             if token.dep_ in ("compound",):
-                objects.add(token.head.lemma_.lower())
+                objects.add(self._lemma(token.head))
         best: Trigger | None = None
         for trigger in triggers:
             if trigger.requires and not trigger.requires & cues:
@@ -223,6 +226,9 @@ class EventExtractor:
             if best is None or trigger.confidence > best.confidence:
                 best = trigger
         return best
+
+    def _lemma(self, token: Token) -> str:
+        return self.lexicon.lemma(token.lower_, token.lemma_.lower())
 
     @staticmethod
     def _is_infinitive(token: Token) -> bool:
@@ -261,7 +267,7 @@ class EventExtractor:
         """Whether the clause subject of ``verb`` is the actor of the event noun."""
         cues = self.lexicon.cues
         if role == "object":
-            return bool({verb.lemma_.lower(), verb.lower_} & cues["light_verbs"])
+            return self._lemma(verb) in cues["light_verbs"]
         if role == "oblique":
             preps = {a.prep for a in attachments(verb) if a.head is not None and a.head.i == noun.i}
             return bool(preps & cues["frame_prepositions"])
@@ -270,7 +276,7 @@ class EventExtractor:
     def _resolve(self, head: Token, actors: ActorResolver, speaker: list[Entity]) -> tuple[list[Entity], str]:
         if is_first_person(head) and speaker:
             return list(speaker), "speaker of the quote"
-        relational = head.lemma_.lower() in self.lexicon.cues["relational_heads"]
+        relational = self._lemma(head) in self.lexicon.cues["relational_heads"]
         if head.pos_ == "NOUN" and not relational:
             # "Israeli strikes killed ...", "rejected Russia's proposal": a thing or an event
             # is not an actor, but its author is.
@@ -279,7 +285,7 @@ class EventExtractor:
                     entities = actors.resolve(phrase(child).text)
                     if entities:
                         return entities, f"'{child.text}' (author of '{head.text}')"
-            if self.lexicon.triggers(head.lemma_.lower(), "noun"):
+            if self.lexicon.triggers(self._lemma(head), "noun"):
                 return [], f"'{head.text}' is an event, not an actor"
         span = phrase(head, keep_modifiers=relational)
         if head.pos_ == "NOUN" and not relational and not any(t.text[:1].isupper() for t in span):
@@ -460,7 +466,7 @@ class EventExtractor:
         if root.pos_ in NOUN_POS and root.dep_ not in ("compound", "amod"):
             return True
         head = root.head
-        return head.lemma_.lower() in self.lexicon.cues["relational_heads"] or head.pos_ == "PROPN"
+        return self._lemma(head) in self.lexicon.cues["relational_heads"] or head.pos_ == "PROPN"
 
     def _places(self, token: Token, actors: ActorResolver) -> Iterable[tuple[Span, list[Entity]]]:
         """Places named as where the event happened ("in southern Lebanon"), with their states."""
@@ -519,7 +525,7 @@ class EventExtractor:
     def _speaker(self, sentence: Span, actors: ActorResolver) -> list[Entity]:
         """Who is speaking in this sentence (for "'We call on ...,' Wang said")."""
         for token in sentence:
-            if token.pos_ in VERB_POS and token.lemma_.lower() in self.speech_verbs:
+            if token.pos_ in VERB_POS and self._lemma(token) in self.speech_verbs:
                 subject, passive, _ = subject_of(token)
                 if subject is not None and not passive and not is_first_person(subject):
                     entities = actors.resolve(phrase(subject).text)
@@ -531,7 +537,7 @@ class EventExtractor:
         """"X said (that) Y should ...": a REQUEST from X to Y."""
         modals = self.lexicon.cues["advice_modals"]
         for token in sentence:
-            if token.pos_ not in VERB_POS or token.lemma_.lower() not in self.speech_verbs:
+            if token.pos_ not in VERB_POS or self._lemma(token) not in self.speech_verbs:
                 continue
             for comp in token.children:
                 if comp.dep_ != "ccomp":
@@ -546,7 +552,7 @@ class EventExtractor:
                 recipient, recipient_text = self._resolve(comp_subject, actors, speaker)
                 if not actor or not recipient:
                     continue
-                trigger = Trigger(lemma=token.lemma_.lower(), pos="verb", event_type="REQUEST", mode="change",
+                trigger = Trigger(lemma=self._lemma(token), pos="verb", event_type="REQUEST", mode="change",
                                   recipient=("subj",), reciprocal=False, confidence=0.6)
                 cand = Candidate(trigger, token, actor=actor, recipient=recipient, event_type="REQUEST",
                                  confidence=0.6)
@@ -589,7 +595,7 @@ class EventExtractor:
                         hypothetical = hypothetical or lower in ("might", "may", "could")
                         future = future or lower == "would"
             if position > 0:
-                lemma = word.lemma_.lower()
+                lemma = self._lemma(word)
                 if lemma in cues["denial_verbs"]:
                     negated = True
                 if lemma in cues["future_aux"] and word.pos_ in VERB_POS:

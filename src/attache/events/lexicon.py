@@ -52,10 +52,37 @@ class Lexicon:
     adjectives: dict[str, tuple[Trigger, ...]]
     cues: dict[str, frozenset[str]]
     types: dict[str, EventTypeInfo]
+    forms: dict[str, str] = field(default_factory=dict)  # inflected form -> trigger lemma
+
+    def lemma(self, word: str, lemma: str) -> str:
+        """The lemma to look a word up by: a known inflection's base, else the pipeline's lemma."""
+        return self.forms.get(word) or lemma
+
+    def lemmas(self, word: str, lemma: str) -> tuple[str, ...]:
+        """The trigger lemmas a word may stand for: its lemma, itself, or a known inflection."""
+        out = [lemma, word]
+        base = self.forms.get(word)
+        if base:
+            out.append(base)
+        return tuple(dict.fromkeys(out))
 
     def triggers(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
         table = {"verb": self.verbs, "noun": self.nouns, "adjective": self.adjectives}[pos]
         return table.get(lemma, ())
+
+
+def _inflections(lemma: str) -> set[str]:
+    """Regular English inflections of a verb or noun, so that triggers do not depend on
+    how good the pipeline's lemmatizer is."""
+    forms = {lemma + "s", lemma + "es", lemma + "ed", lemma + "ing", lemma + "d"}
+    if lemma.endswith("e"):
+        forms |= {lemma[:-1] + "ing", lemma + "d"}
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    forms.discard(lemma)
+    return forms
 
 
 def _as_set(value: object) -> frozenset[str]:
@@ -102,7 +129,11 @@ def load_lexicon(
                 )
                 table.setdefault(str(lemma), []).append(trigger)
     cues_spec = yaml.safe_load(cues_file.read_text(encoding="utf-8"))
+    irregular = {str(k): str(v) for k, v in (cues_spec.pop("irregular_forms", None) or {}).items()}
     cues = {name: _as_set(values) for name, values in cues_spec.items()}
+    words = {*verbs, *nouns, *adjectives, *(w for values in cues.values() for w in values if " " not in w)}
+    forms = {form: lemma for lemma in sorted(words) for form in _inflections(lemma) if form not in words}
+    forms.update(irregular)
     plover = yaml.safe_load(plover_file.read_text(encoding="utf-8"))
     types = {
         name: EventTypeInfo(
@@ -114,6 +145,7 @@ def load_lexicon(
         for name, info in plover.items()
     }
     return Lexicon(
+        forms=forms,
         verbs={k: tuple(v) for k, v in verbs.items()},
         nouns={k: tuple(v) for k, v in nouns.items()},
         adjectives={k: tuple(v) for k, v in adjectives.items()},
