@@ -131,7 +131,7 @@ class ArticleActors:
 
     def __init__(self, kb: ActorKB, on: dt.date | None = None) -> None:
         self.kb = kb
-        self.on = on
+        self.on = on.date() if isinstance(on, dt.datetime) else on
         self.persons: list[ActorEntity] = []  # most recent last
         self.states: list[ActorEntity] = []
         self.orgs: list[ActorEntity] = []

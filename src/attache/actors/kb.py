@@ -70,10 +70,11 @@ class ActorKB:
         ("protesters", "countries", "the situation"): a sector without a country is left
         to the caller, which knows the sentence.
         """
-        return self.resolver.lookup(text, on)
+        return self.resolver.lookup(text, _day(on))
 
     def find_mentions(self, text: str, on: dt.date | None = None) -> list[Mention]:
         """Known actor names in ``text``: longest, non-overlapping, left to right."""
+        on = _day(on)
         toks = tokenize(text)
         items = scan(self.data, toks, names_only=True, need_capital=True)
         out: list[Mention] = []
@@ -111,6 +112,11 @@ class ActorKB:
             if ents:
                 out.append(Mention(start, end, surface, ents, kind))
         return out
+
+
+def _day(on: dt.date | None) -> dt.date | None:
+    """A datetime counts as its day (dates and datetimes do not compare)."""
+    return on.date() if isinstance(on, dt.datetime) else on
 
 
 @functools.lru_cache(maxsize=1)
