@@ -28,10 +28,24 @@ def keys(coder, text: str, date: dt.date | None = DATE) -> set[tuple[str, tuple[
         ("France condemned Russia for the strike.", ("ACCUSE", ("FRA",), ("RUS",))),
         ("The European Union imposed new sanctions on Iran.", ("SANCTION", ("EU",), ("IRN",))),
         ("Pakistani police arrested dozens of protesters in Lahore.", ("COERCE", ("PAK",), ())),
+        ("Chinese Foreign Minister Qin Gang met his counterparts from Russia and India in Goa.",
+         ("CONSULT", ("CHN", "IND", "RUS"), ())),
+        ("In a meeting with Russian Foreign Minister Sergei Lavrov, Chinese Foreign Minister Qin Gang "
+         "expressed China's willingness to work with Russia.", ("CONSULT", ("CHN", "RUS"), ())),
+        ("Japanese Prime Minister Fumio Kishida said that North Korea should stop its missile tests.",
+         ("REQUEST", ("JPN",), ("PRK",))),
+        ("The United States and France accused Russia of shelling the plant.",
+         ("ACCUSE", ("FRA", "USA"), ("RUS",))),
+        ("Israeli strikes killed six people in southern Lebanon.", ("ASSAULT", ("ISR",), ("LBN",))),
     ],
 )
 def test_argument_structures(coder, text: str, expected: tuple) -> None:
     assert expected in keys(coder, text)
+
+
+def test_content_of_an_accusation_is_not_an_event_of_its_own(coder) -> None:
+    found = keys(coder, "The United States and France accused Russia of shelling the plant.")
+    assert not any(k[0] == "ASSAULT" for k in found)
 
 
 def test_denied_attack_is_not_an_assault(coder) -> None:

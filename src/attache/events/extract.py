@@ -245,7 +245,9 @@ class EventExtractor:
                 # "deepen coordination and cooperation": the second conjunct shares the first one's place.
                 current = head
                 continue
-            if current.dep_ in CONTENT_DEPS:
+            if current.dep_ in CONTENT_DEPS or (
+                current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("of", "for") for c in current.children)
+            ):
                 trigger = self._match(head)
                 if trigger is not None and trigger.event_type in self.content_types:
                     return True
