@@ -541,9 +541,12 @@ class EventExtractor:
         for token in sentence:
             if token.pos_ not in VERB_POS or self._lemma(token) not in self.speech_verbs:
                 continue
-            for comp in token.children:
-                if comp.dep_ != "ccomp":
-                    continue
+            # "X said (that) Y should ..." hangs the clause under the verb of saying;
+            # '"Y should ...," X said' often hangs the verb of saying under the clause.
+            clauses = [c for c in token.children if c.dep_ == "ccomp"]
+            if token.dep_ == "parataxis" and token.head.i != token.i:
+                clauses.append(token.head)
+            for comp in clauses:
                 if not any(c.dep_ in ("aux",) and c.lower_ in modals for c in comp.children):
                     continue
                 subject, passive, _ = subject_of(token)
