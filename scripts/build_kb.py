@@ -1174,6 +1174,12 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
     fb = factbook_spells(shared, people, name_index, covered, states)
     ep = everypolitician_fms(shared, people, name_index, covered)
     ld = leader_spells(shared, people, cow, covered)
+    # REIGN stops in March 2021: an incumbent then is not known to be one later, so
+    # "the Japanese leader" in 2024 comes from the head-of-government lists instead.
+    for p in people.persons:
+        for sp in p["spells"]:
+            if sp[6] in {"archigos", "reign"} and sp[5] is None:
+                sp[5] = "2021-04-01"
     place_keys = set(name_index)
     for st in states.values():
         place_keys.update(norm_key(c) for c in st["capitals"])

@@ -57,6 +57,11 @@ def one(kb: ActorKB, text: str, on: str | None = None) -> tuple[str, str | None,
         ("the Iranian president", "2022-01-01", "Ebrahim Raisi"),
         ("the Indian defence minister", "2021-01-01", "Rajnath Singh"),
         ("NATO Secretary General", "2025-01-01", "Mark Rutte"),
+        ("the Iranian president", "2024-06-01", "Mohammad Mokhber"),
+        ("the Iranian leader", "2024-06-01", "Ali Khamenei"),
+        ("the Japanese leader", "2024-06-01", "Fumio Kishida"),
+        ("the Russian leader", "2024-06-01", "Vladimir Putin"),
+        ("the British prime minister", "1995-01-01", "John Major"),
     ],
 )
 def test_office_holder_on_date(kb: ActorKB, text: str, on: str, name: str) -> None:

@@ -202,10 +202,11 @@ class Resolver:
         if code == "EU" and role == "HOS" and "commission" in text.lower():
             role = "HOG"
         spell = None
+        if key.endswith("s") and not offices.has_title(code, key) and offices.has_title(code, key[:-1]):
+            key = key[:-1]  # "the foreign ministers of ..."
         if offices.has_title(code, key):
             spell = offices.by_office_title(code, key, on)
-        elif key.endswith("s") and offices.has_title(code, key[:-1]):
-            spell = offices.by_office_title(code, key[:-1], on)
+            role = offices.title_role(code, key) or role
         if spell is None:
             spell = offices.holder(code, role, on)
         if spell is None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,7 +143,9 @@ class Offices:
         if spell.office and (spell.roles or spell.source == "curated"):
             key = self._title_keys.get(spell.office)
             if key is None:
-                key = self._title_keys[spell.office] = norm_key(spell.office)
+                # "President (acting)" holds the office "President".
+                base = re.sub(r"\(.*?\)", " ", spell.office)
+                key = self._title_keys[spell.office] = norm_key(base)
             self.by_title[(spell.code, key)].append(spell)
 
     @staticmethod
@@ -177,25 +180,31 @@ class Offices:
     def has_title(self, code: str, title_key: str) -> bool:
         return (code, title_key) in self.by_title
 
+    def title_role(self, code: str, title_key: str) -> str | None:
+        """The role the office of that title has in that state (Iran's President: HOG)."""
+        for s in self.by_title.get((code, title_key), []):
+            if s.roles:
+                return s.roles[0]
+        return None
+
     def leader_role(self, code: str) -> str:
         """Which of HOS/HOG runs the country: the role the last recorded effective
         leader (REIGN/Archigos) held, so "the Russian leader" is the president and
         "the British leader" the prime minister."""
         if code in self._leader_role:
             return self._leader_role[code]
-        role = "HOS"
-        leaders = self.by_role.get((code, "LEADER"), [])
-        if leaders:
-            last = max(leaders, key=lambda s: s.start or dt.date.min)
-            probe = last.start or dt.date.today()
-            for r in ("HOG", "HOS"):
-                for s in self.by_role.get((code, r), []):
-                    if s.pid == last.pid and s.covers(probe):
-                        role = r
-                        break
-                else:
-                    continue
-                break
+        # Vote over the last few effective-leader spells: which of HOS/HOG did that
+        # person hold in the middle of their time as leader?
+        votes = {"HOS": 0, "HOG": 0}
+        leaders = sorted(self.by_role.get((code, "LEADER"), []), key=lambda s: s.start or dt.date.min)
+        for last in leaders[-3:]:
+            a = last.start or dt.date(1945, 1, 1)
+            b = min(last.end or dt.date.today(), dt.date.today())
+            mid = a + (b - a) / 2
+            for r in ("HOS", "HOG"):
+                if any(s.pid == last.pid and s.covers(mid) for s in self.by_role.get((code, r), [])):
+                    votes[r] += 1
+        role = "HOG" if votes["HOG"] > votes["HOS"] else "HOS"
         self._leader_role[code] = role
         return role
 
