@@ -465,7 +465,7 @@ class EventExtractor:
         if span is None:
             return False
         root = span.root
-        if root.pos_ in NOUN_POS and root.dep_ not in ("compound", "amod"):
+        if root.pos_ in NOUN_POS and root.dep_ not in ("compound", "amod", "nmod:poss", "poss"):
             return True
         head = root.head
         return self._lemma(head) in self.lexicon.cues["relational_heads"] or head.pos_ == "PROPN"
