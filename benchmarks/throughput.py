@@ -1,6 +1,7 @@
 """Throughput of ``attache code`` next to the bare spaCy pipeline, on the same texts.
 
-usage: python benchmarks/throughput.py [--pool ../shared/data/news/pool.jsonl] [--limit N] [--spacy-model NAME]
+usage: python benchmarks/throughput.py [--pool ../shared/data/news/pool.jsonl] [--limit N]
+                                      [--spacy-model NAME]
 
 Prints articles/s and words/s for: the bare spaCy pipeline (``nlp.pipe`` over
 the cleaned texts) and the whole coder (clean, parse, actors, events). Both

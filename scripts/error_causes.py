@@ -38,8 +38,22 @@ from attache.events.lexicon import load_lexicon
 from attache.nlp import load_pipeline
 
 PRONOUN_LIKE = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "i"}
-ROLE_NOMINALS = {"minister", "president", "leader", "group", "country", "side", "government", "official",
-                 "organization", "organisation", "bloc", "militants", "regime", "administration"}
+ROLE_NOMINALS = {
+    "minister",
+    "president",
+    "leader",
+    "group",
+    "country",
+    "side",
+    "government",
+    "official",
+    "organization",
+    "organisation",
+    "bloc",
+    "militants",
+    "regime",
+    "administration",
+}
 
 
 def _norm(text: str) -> str:
@@ -67,8 +81,11 @@ def main() -> None:
     missed: collections.Counter[str] = collections.Counter()
     false: collections.Counter[str] = collections.Counter()
     examples: dict[str, list[str]] = collections.defaultdict(list)
-    raw = {json.loads(line)["id"]: json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines()
-           if line.strip()}
+    raw = {
+        json.loads(line)["id"]: json.loads(line)
+        for line in args.gold.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
 
     for article_id, entry in gold.items():
         text = clean_article(entry.article).text
@@ -99,7 +116,9 @@ def main() -> None:
                 inside, _ = sentence_of(event["evidence"])
                 cause = _missed_cause(key, event, inside, real, modal, lexicon)
                 missed[cause] += 1
-                examples[f"missed: {cause}"].append(f"{article_id} {key_text(key)} | {event['evidence'][:110]}")
+                examples[f"missed: {cause}"].append(
+                    f"{article_id} {key_text(key)} | {event['evidence'][:110]}"
+                )
         gold_keys = entry.required | entry.optional
         for record in real:
             for key in keys(record["event_type"], codes(record["actor"]), codes(record["recipient"])):
@@ -109,7 +128,8 @@ def main() -> None:
                 cause = _false_cause(record, gold_events, text)
                 false[cause] += 1
                 examples[f"false: {cause}"].append(
-                    f"{article_id} {key_text(key)} | {record['evidence']['sentence'][:110]}")
+                    f"{article_id} {key_text(key)} | {record['evidence']['sentence'][:110]}"
+                )
 
     if args.json:
         print(json.dumps({"missed": missed, "false_alarms": false}))
@@ -143,25 +163,40 @@ def _missed_cause(key, event, inside, real, modal, lexicon) -> str:
         pred_codes = set(codes(r["actor"])) | set(codes(r["recipient"]))
         if r["event_type"] == event_type and gold_codes <= pred_codes:
             return "reciprocal vs directed"
-    if any(r["event_type"] != event_type and gold_codes <= set(codes(r["actor"])) | set(codes(r["recipient"]))
-           for r in here):
+    if any(
+        r["event_type"] != event_type and gold_codes <= set(codes(r["actor"])) | set(codes(r["recipient"]))
+        for r in here
+    ):
         return "wrong type"
     if any(r["event_type"] == event_type for r in here):
         return "wrong argument"
     sentence = inside[0]
-    triggers = [t for t in sentence if any(tr.event_type == event_type for pos in ("verb", "noun", "adjective")
-                                           for tr in lexicon.triggers(t.lemma_.lower(), pos))]
+    triggers = [
+        t
+        for t in sentence
+        if any(
+            tr.event_type == event_type
+            for pos in ("verb", "noun", "adjective")
+            for tr in lexicon.triggers(t.lemma_.lower(), pos)
+        )
+    ]
     if not triggers:
         return "trigger missing"
     words = {t.lower_ for t in sentence}
-    if words & PRONOUN_LIKE or any(t.lemma_.lower() in ROLE_NOMINALS for t in sentence if t.dep_.startswith("nsubj")):
+    if words & PRONOUN_LIKE or any(
+        t.lemma_.lower() in ROLE_NOMINALS for t in sentence if t.dep_.startswith("nsubj")
+    ):
         return "coreference"
     return "actor resolution"
 
 
 def _false_cause(record, gold_events, text) -> str:
     sentence = _norm(record["evidence"]["sentence"])
-    here = [e for e in gold_events if _norm(e["evidence"])[:60] in sentence or sentence[:60] in _norm(e["evidence"])]
+    here = [
+        e
+        for e in gold_events
+        if _norm(e["evidence"])[:60] in sentence or sentence[:60] in _norm(e["evidence"])
+    ]
     pred_codes = set(codes(record["actor"])) | set(codes(record["recipient"]))
     if any(e["type"] == record["event_type"] for e in here):
         return "wrong argument"

@@ -23,12 +23,22 @@ def main() -> None:
     for sentence in doc.sents:
         print("--", sentence.text)
         for t in sentence:
-            print(f"  {t.i:3d} {t.text:15s} {t.lemma_:12s} {t.pos_:6s} {t.dep_:12s} -> {t.head.i:3d} {t.head.text}")
+            print(
+                f"  {t.i:3d} {t.text:15s} {t.lemma_:12s} {t.pos_:6s} {t.dep_:12s}"
+                f" -> {t.head.i:3d} {t.head.text}"
+            )
     date = dt.date.fromisoformat(args.date) if args.date else None
     for event in coder.code(Article(id="explain", text=args.text, date=date)).events:
         flags = [f for f in ("negated", "hypothetical", "future", "historical") if getattr(event, f)]
-        print(event.event_type, event.mode, [f"{e.code}/{e.sector}" for e in event.actor], "->",
-              [f"{e.code}/{e.sector}" for e in event.recipient], flags, event.confidence)
+        print(
+            event.event_type,
+            event.mode,
+            [f"{e.code}/{e.sector}" for e in event.actor],
+            "->",
+            [f"{e.code}/{e.sector}" for e in event.recipient],
+            flags,
+            event.confidence,
+        )
         print("   ", event.reason)
 
 

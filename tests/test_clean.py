@@ -25,7 +25,9 @@ def test_publisher_boilerplate_removed_and_kept_as_metadata() -> None:
 
 
 def test_repeated_headline_removed_but_news_after_timestamp_kept() -> None:
-    text = "Wang urges restraint\n\nUpdated at 10 a.m. ET\n\nUpdated at 10 a.m. Eastern time: The siege ended."
+    text = (
+        "Wang urges restraint\n\nUpdated at 10 a.m. ET\n\nUpdated at 10 a.m. Eastern time: The siege ended."
+    )
     cleaned = clean_article(Article(id="a", text=text, title="Wang urges restraint"))
     # The headline is coded once, as the first paragraph; its repetition in the body is dropped.
     assert cleaned.text == "Wang urges restraint\n\nUpdated at 10 a.m. Eastern time: The siege ended."

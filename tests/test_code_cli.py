@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from attache.records import EventRecord
-
 from conftest import SAMPLES
 
 ATTACHE = [sys.executable, "-m", "attache"]
@@ -60,8 +59,11 @@ def test_boilerplate_is_never_evidence(sample_records: list[EventRecord]) -> Non
 
 def test_canonical_request_from_a_quoted_minister(sample_records: list[EventRecord]) -> None:
     # "Jaishankar also urged Beijing to respect ..." after "Indian Foreign Minister Subrahmanyam Jaishankar".
-    keys = {(r.event_type, tuple(e.code for e in r.actor), tuple(e.code for e in r.recipient))
-            for r in sample_records if r.article_id == "01_foreign_ministers"}
+    keys = {
+        (r.event_type, tuple(e.code for e in r.actor), tuple(e.code for e in r.recipient))
+        for r in sample_records
+        if r.article_id == "01_foreign_ministers"
+    }
     assert ("REQUEST", ("IND",), ("CHN",)) in keys
 
 

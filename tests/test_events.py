@@ -13,29 +13,45 @@ DATE = dt.date(2023, 5, 4)
 
 def keys(coder, text: str, date: dt.date | None = DATE) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
     events = coder.code(Article(id="t", text=text, date=date)).events
-    return {(e.event_type, tuple(sorted(a.code for a in e.actor)), tuple(sorted(r.code for r in e.recipient)))
-            for e in events}
+    return {
+        (e.event_type, tuple(sorted(a.code for a in e.actor)), tuple(sorted(r.code for r in e.recipient)))
+        for e in events
+    }
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Chinese Foreign Minister Wang Yi urged the Russians to show restraint.", ("REQUEST", ("CHN",), ("RUS",))),
-        ("The foreign ministers of India and Japan held talks in Tokyo on Thursday.",
-         ("CONSULT", ("IND", "JPN"), ())),
+        (
+            "Chinese Foreign Minister Wang Yi urged the Russians to show restraint.",
+            ("REQUEST", ("CHN",), ("RUS",)),
+        ),
+        (
+            "The foreign ministers of India and Japan held talks in Tokyo on Thursday.",
+            ("CONSULT", ("IND", "JPN"), ()),
+        ),
         ("Talks between Russia and Ukraine resumed in Istanbul.", ("CONSULT", ("RUS", "UKR"), ())),
         ("Israel was attacked by Hezbollah on Monday.", ("ASSAULT", ("LBN",), ("ISR",))),
         ("France condemned Russia for the strike.", ("ACCUSE", ("FRA",), ("RUS",))),
         ("The European Union imposed new sanctions on Iran.", ("SANCTION", ("EU",), ("IRN",))),
         ("Pakistani police arrested dozens of protesters in Lahore.", ("COERCE", ("PAK",), ())),
-        ("Chinese Foreign Minister Qin Gang met his counterparts from Russia and India in Goa.",
-         ("CONSULT", ("CHN", "IND", "RUS"), ())),
-        ("In a meeting with Russian Foreign Minister Sergei Lavrov, Chinese Foreign Minister Qin Gang "
-         "expressed China's willingness to work with Russia.", ("CONSULT", ("CHN", "RUS"), ())),
-        ("Japanese Prime Minister Fumio Kishida said that North Korea should stop its missile tests.",
-         ("REQUEST", ("JPN",), ("PRK",))),
-        ("The United States and France accused Russia of shelling the plant.",
-         ("ACCUSE", ("FRA", "USA"), ("RUS",))),
+        (
+            "Chinese Foreign Minister Qin Gang met his counterparts from Russia and India in Goa.",
+            ("CONSULT", ("CHN", "IND", "RUS"), ()),
+        ),
+        (
+            "In a meeting with Russian Foreign Minister Sergei Lavrov, Chinese Foreign Minister Qin Gang "
+            "expressed China's willingness to work with Russia.",
+            ("CONSULT", ("CHN", "RUS"), ()),
+        ),
+        (
+            "Japanese Prime Minister Fumio Kishida said that North Korea should stop its missile tests.",
+            ("REQUEST", ("JPN",), ("PRK",)),
+        ),
+        (
+            "The United States and France accused Russia of shelling the plant.",
+            ("ACCUSE", ("FRA", "USA"), ("RUS",)),
+        ),
         ("Israeli strikes killed six people in southern Lebanon.", ("ASSAULT", ("ISR",), ("LBN",))),
     ],
 )
@@ -71,7 +87,9 @@ def test_quoted_speaker_is_the_actor(coder) -> None:
 
 def test_records_carry_evidence_and_reason(coder) -> None:
     text = "Indian Foreign Minister Subrahmanyam Jaishankar met Chinese Foreign Minister Qin Gang in Goa."
-    [event] = [e for e in coder.code(Article(id="t", text=text, date=DATE)).events if e.event_type == "CONSULT"]
+    [event] = [
+        e for e in coder.code(Article(id="t", text=text, date=DATE)).events if e.event_type == "CONSULT"
+    ]
     assert event.evidence.sentence == text
     assert text[event.evidence.trigger_start :].startswith(event.evidence.trigger)
     assert "rule CONSULT" in event.reason

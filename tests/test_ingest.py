@@ -16,7 +16,9 @@ def read(paths, default_date=None):
 
 def test_txt_headline_and_repeated_headline_dropped(tmp_path: Path) -> None:
     f = tmp_path / "a1.txt"
-    f.write_text("Leaders meet in Delhi\n\nLeaders meet in Delhi\n\nThe two leaders met on Monday.\n", encoding="utf-8")
+    f.write_text(
+        "Leaders meet in Delhi\n\nLeaders meet in Delhi\n\nThe two leaders met on Monday.\n", encoding="utf-8"
+    )
     [article] = read([f])
     assert isinstance(article, Article)
     assert article.id == "a1"
@@ -36,8 +38,16 @@ def test_txt_first_sentence_is_not_a_headline(tmp_path: Path) -> None:
 def test_jsonl_fields_and_bad_lines_reported_with_line_numbers(tmp_path: Path) -> None:
     f = tmp_path / "batch.jsonl"
     lines = [
-        json.dumps({"id": "x1", "title": "T", "text": "China met India.", "date": "2023-05-04",
-                    "source": "Wire", "url": "http://example.org/1"}),
+        json.dumps(
+            {
+                "id": "x1",
+                "title": "T",
+                "text": "China met India.",
+                "date": "2023-05-04",
+                "source": "Wire",
+                "url": "http://example.org/1",
+            }
+        ),
         "{not json",
         json.dumps({"id": "x2", "text": "   "}),
         json.dumps({"id": "x3"}),
@@ -50,7 +60,11 @@ def test_jsonl_fields_and_bad_lines_reported_with_line_numbers(tmp_path: Path) -
     good = [i for i in items if isinstance(i, Article)]
     bad = {i.origin: i.message for i in items if isinstance(i, InputError)}
     assert [a.id for a in good] == ["x1", "x5"]
-    assert good[0].date == dt.date(2023, 5, 4) and good[0].source == "Wire" and good[0].url == "http://example.org/1"
+    assert (
+        good[0].date == dt.date(2023, 5, 4)
+        and good[0].source == "Wire"
+        and good[0].url == "http://example.org/1"
+    )
     assert set(bad) == {f"{f}:2", f"{f}:3", f"{f}:4", f"{f}:5", f"{f}:6"}
     assert "malformed JSON" in bad[f"{f}:2"]
     assert bad[f"{f}:3"] == "empty article"
@@ -102,7 +116,8 @@ def test_html_main_text_extracted(tmp_path: Path) -> None:
     )
     f.write_text(
         "<html><head><title>Ministers meet</title></head><body><nav>Home | World | Sport</nav>"
-        f"<article><h1>Ministers meet</h1>{paragraphs}</article><footer>Copyright 2024</footer></body></html>",
+        f"<article><h1>Ministers meet</h1>{paragraphs}</article>"
+        "<footer>Copyright 2024</footer></body></html>",
         encoding="utf-8",
     )
     [article] = read([f])

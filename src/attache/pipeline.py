@@ -43,8 +43,9 @@ class Coder:
         cleaned = clean_article(article)
         doc = self.nlp(cleaned.text)
         memory = ArticleActors(self.kb, on=article.date)
-        context = ArticleContext(article_id=article.id, date=article.date, source=article.source,
-                                 url=article.url)
+        context = ArticleContext(
+            article_id=article.id, date=article.date, source=article.source, url=article.url
+        )
         events = self.extractor.extract(doc, memory, context)
         if not self.keep_modal:
             events = [e for e in events if not (e.negated or e.hypothetical)]

@@ -26,16 +26,36 @@ from attache.cli.options import (
 from attache.records import EventRecord, InputError
 
 FORMATS = ("table", "jsonl", "csv")
-CSV_COLUMNS = ["event_id", "article_id", "date", "event_type", "mode", "actor", "recipient", "historical",
-               "future", "quad", "intensity", "cameo_root", "confidence", "trigger", "sentence", "start", "end",
-               "reason"]
+CSV_COLUMNS = [
+    "event_id",
+    "article_id",
+    "date",
+    "event_type",
+    "mode",
+    "actor",
+    "recipient",
+    "historical",
+    "future",
+    "quad",
+    "intensity",
+    "cameo_root",
+    "confidence",
+    "trigger",
+    "sentence",
+    "start",
+    "end",
+    "reason",
+]
 
 
 def code(
-    paths: Annotated[list[str], typer.Argument(help="Files (.txt, .jsonl, .html), directories, or - for stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files (.txt, .jsonl, .html), directories, or - for stdin.")
+    ],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write records here.")] = None,
     output_format: Annotated[
-        str | None, typer.Option("--format", help="table, jsonl or csv (default: from -o, else table on a terminal)")
+        str | None,
+        typer.Option("--format", help="table, jsonl or csv (default: from -o, else table on a terminal)"),
     ] = None,
     date: DateOption = None,
     spacy_model: SpacyModelOption = None,
@@ -65,8 +85,12 @@ def code(
     writer = _Writer(fmt, sink)
     try:
         with Progress(
-            TextColumn("coding"), BarColumn(), TextColumn("{task.completed}/{task.total} articles"),
-            TimeElapsedColumn(), console=stderr, disable=not interactive() or len(articles) < 2,
+            TextColumn("coding"),
+            BarColumn(),
+            TextColumn("{task.completed}/{task.total} articles"),
+            TimeElapsedColumn(),
+            console=stderr,
+            disable=not interactive() or len(articles) < 2,
         ) as progress:
             task = progress.add_task("code", total=len(articles))
             for result in coder.code_many(articles):
@@ -82,10 +106,14 @@ def code(
         if output:
             sink.close()
     coded = len(articles) - skipped
-    stderr.print(f"{coded} articles coded, {len(events)} events" + (f", {skipped} skipped" if skipped else ""))
+    stderr.print(
+        f"{coded} articles coded, {len(events)} events" + (f", {skipped} skipped" if skipped else "")
+    )
     if coded and not events:
-        stderr.print("[yellow]note:[/] no events found: the articles report no political events that the "
-                     "lexicon knows, or their actors could not be resolved")
+        stderr.print(
+            "[yellow]note:[/] no events found: the articles report no political events that the "
+            "lexicon knows, or their actors could not be resolved"
+        )
     if skipped:
         raise typer.Exit(1)
 
@@ -125,9 +153,26 @@ def _entities(entities: list) -> str:
 
 
 def _csv_row(r: EventRecord) -> list:
-    return [r.event_id, r.article_id, r.date or "", r.event_type, ";".join(r.mode), _entities(r.actor),
-            _entities(r.recipient), r.historical, r.future, r.quad, r.intensity, r.cameo_root, r.confidence,
-            r.evidence.trigger, r.evidence.sentence, r.evidence.start, r.evidence.end, r.reason]
+    return [
+        r.event_id,
+        r.article_id,
+        r.date or "",
+        r.event_type,
+        ";".join(r.mode),
+        _entities(r.actor),
+        _entities(r.recipient),
+        r.historical,
+        r.future,
+        r.quad,
+        r.intensity,
+        r.cameo_root,
+        r.confidence,
+        r.evidence.trigger,
+        r.evidence.sentence,
+        r.evidence.start,
+        r.evidence.end,
+        r.reason,
+    ]
 
 
 def _print_table(records: list[EventRecord], sink: TextIO) -> None:
@@ -137,9 +182,17 @@ def _print_table(records: list[EventRecord], sink: TextIO) -> None:
         table.add_column(column, overflow="fold")
     for r in records:
         flags = " ".join(f for f in ("historical", "future", "negated", "hypothetical") if getattr(r, f))
-        table.add_row(r.article_id, r.event_type + (f" ({', '.join(r.mode)})" if r.mode else "") +
-                      (f"\n[dim]{flags}[/]" if flags else ""), _entities(r.actor), _entities(r.recipient) or "-",
-                      r.evidence.trigger, r.evidence.sentence + f"\n[dim]{r.reason}[/]", f"{r.confidence:.2f}")
+        table.add_row(
+            r.article_id,
+            r.event_type
+            + (f" ({', '.join(r.mode)})" if r.mode else "")
+            + (f"\n[dim]{flags}[/]" if flags else ""),
+            _entities(r.actor),
+            _entities(r.recipient) or "-",
+            r.evidence.trigger,
+            r.evidence.sentence + f"\n[dim]{r.reason}[/]",
+            f"{r.confidence:.2f}",
+        )
     console.print(table)
 
 

@@ -21,12 +21,12 @@ from spacy.tokens import Doc, Span, Token
 
 from attache.events.lexicon import Lexicon, Trigger, load_lexicon
 from attache.events.syntax import (
-    case_of,
     ADJ_POS,
     NOUN_POS,
     VERB_POS,
     Attachment,
     attachments,
+    case_of,
     governing_verb,
     is_first_person,
     phrase,
@@ -81,8 +81,15 @@ class _Centered:
             person = [e for e in self.topic if e.office or getattr(e, "pid", None) is not None]
             candidates = person if key in PERSONAL else [e for e in self.topic if e not in person]
             if candidates:
-                return [e.model_copy(update={"text": text, "reason": f"pronoun: subject of the previous "
-                                                                      f"sentence ({e.text})"}) for e in candidates]
+                return [
+                    e.model_copy(
+                        update={
+                            "text": text,
+                            "reason": f"pronoun: subject of the previous sentence ({e.text})",
+                        }
+                    )
+                    for e in candidates
+                ]
         return self.inner.resolve(text)
 
 
@@ -177,8 +184,13 @@ class EventExtractor:
                 continue
             if self._is_content(token):
                 continue
-            cand = self._arguments(Candidate(trigger, token, event_type=trigger.event_type), actors,
-                                   sentence_speaker, mentions, sentence.start_char)
+            cand = self._arguments(
+                Candidate(trigger, token, event_type=trigger.event_type),
+                actors,
+                sentence_speaker,
+                mentions,
+                sentence.start_char,
+            )
             if cand is None:
                 continue
             found.append(cand)
@@ -202,15 +214,27 @@ class EventExtractor:
         if not triggers:
             return None
         atts = attachments(token)
-        cues = {a.prep for a in atts if a.prep} | {
-            self._lemma(a.head) for a in atts if a.head is not None and a.relation == "prep"
-        } | {
-            self._lemma(a.head) for a in atts if a.head is not None and a.relation in ("obj", "mod", "prt")
-        } | {a.head.lower_ for a in atts if a.head is not None and a.relation in ("obj", "mod", "prt")}
-        if any(self._is_infinitive(c) for c in token.subtree if c.i != token.i and c.head.i == token.i
-               or (c.head.head.i == token.i and c.head.dep_ in ("dobj", "obj", "pobj", "obl", "prep"))):
+        cues = (
+            {a.prep for a in atts if a.prep}
+            | {self._lemma(a.head) for a in atts if a.head is not None and a.relation == "prep"}
+            | {
+                self._lemma(a.head)
+                for a in atts
+                if a.head is not None and a.relation in ("obj", "mod", "prt")
+            }
+            | {a.head.lower_ for a in atts if a.head is not None and a.relation in ("obj", "mod", "prt")}
+        )
+        if any(
+            self._is_infinitive(c)
+            for c in token.subtree
+            if c.i != token.i
+            and c.head.i == token.i
+            or (c.head.head.i == token.i and c.head.dep_ in ("dobj", "obj", "pobj", "obl", "prep"))
+        ):
             cues.add("to-infinitive")
-        objects = {self._lemma(a.head) for a in atts if a.relation in ("obj", "subjpass") and a.head is not None}
+        objects = {
+            self._lemma(a.head) for a in atts if a.relation in ("obj", "subjpass") and a.head is not None
+        }
         if pos == "noun":
             objects |= {self._lemma(a.head) for a in atts if a.relation == "mod" and a.head is not None}
             if token.dep_ in ("compound",):
@@ -232,7 +256,9 @@ class EventExtractor:
 
     @staticmethod
     def _is_infinitive(token: Token) -> bool:
-        return token.pos_ in VERB_POS and any(c.lower_ == "to" and c.dep_ in ("aux", "mark") for c in token.children)
+        return token.pos_ in VERB_POS and any(
+            c.lower_ == "to" and c.dep_ in ("aux", "mark") for c in token.children
+        )
 
     def _is_content(self, token: Token) -> bool:
         """Whether the word is the content of a request, threat, promise ... (not an event of its own)."""
@@ -246,7 +272,8 @@ class EventExtractor:
                 current = head
                 continue
             if current.dep_ in CONTENT_DEPS or (
-                current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("of", "for") for c in current.children)
+                current.dep_ == "advcl"
+                and any(c.dep_ == "mark" and c.lower_ in ("of", "for") for c in current.children)
             ):
                 trigger = self._match(head)
                 if trigger is not None and trigger.event_type in self.content_types:
@@ -325,12 +352,18 @@ class EventExtractor:
             for att in atts:
                 if att.relation == "poss" and att.head is not None:
                     actor_heads.append((att.head, "possessor"))
-                elif att.relation == "prep" and att.head is not None and (
-                    att.prep == "by" or (att.prep == "from" and "from" not in trigger.recipient)
+                elif (
+                    att.relation == "prep"
+                    and att.head is not None
+                    and (att.prep == "by" or (att.prep == "from" and "from" not in trigger.recipient))
                 ):
                     actor_heads.append((att.head, f"{att.prep}-phrase"))
             for att in atts:
-                if att.relation == "mod" and att.head is not None and att.head.pos_ in ("ADJ", "PROPN", "NOUN"):
+                if (
+                    att.relation == "mod"
+                    and att.head is not None
+                    and att.head.pos_ in ("ADJ", "PROPN", "NOUN")
+                ):
                     if att.head.i < token.i:
                         actor_heads.append((att.head, "modifier"))
             verb, role = governing_verb(token)
@@ -363,7 +396,9 @@ class EventExtractor:
             if role == "obj":
                 heads = [a.head for a in recipient_atts + atts if a.relation == "obj" and a.head is not None]
             else:
-                heads = [a.head for a in near if a.relation == "prep" and a.prep == role and a.head is not None]
+                heads = [
+                    a.head for a in near if a.relation == "prep" and a.prep == role and a.head is not None
+                ]
             for head in heads:
                 entities, text = self._resolve(head, actors, speaker)
                 if entities:
@@ -403,9 +438,14 @@ class EventExtractor:
                 fallback *= 0.75
         if not recipient and not trigger.solo and actor:
             own = {e.code for e in actor}
-            after = [m for m in mentions if m.start >= trigger_at + len(token.text) and m.entities
-                     and not {e.code for e in m.entities} <= own
-                     and self._could_receive(token, trigger, m, offset)]
+            after = [
+                m
+                for m in mentions
+                if m.start >= trigger_at + len(token.text)
+                and m.entities
+                and not {e.code for e in m.entities} <= own
+                and self._could_receive(token, trigger, m, offset)
+            ]
             if after:
                 recipient = [e for e in after[0].entities if e.code not in own]
                 how_parts.append(f"recipient '{after[0].text}' (nearest after the trigger)")
@@ -536,7 +576,7 @@ class EventExtractor:
         return []
 
     def _advice(self, sentence: Span, actors: ActorResolver, speaker: list[Entity]) -> Iterable[Candidate]:
-        """"X said (that) Y should ...": a REQUEST from X to Y."""
+        """ "X said (that) Y should ...": a REQUEST from X to Y."""
         modals = self.lexicon.cues["advice_modals"]
         for token in sentence:
             if token.pos_ not in VERB_POS or self._lemma(token) not in self.speech_verbs:
@@ -557,12 +597,23 @@ class EventExtractor:
                 recipient, recipient_text = self._resolve(comp_subject, actors, speaker)
                 if not actor or not recipient:
                     continue
-                trigger = Trigger(lemma=self._lemma(token), pos="verb", event_type="REQUEST", mode="change",
-                                  recipient=("subj",), reciprocal=False, confidence=0.6)
-                cand = Candidate(trigger, token, actor=actor, recipient=recipient, event_type="REQUEST",
-                                 confidence=0.6)
-                cand.how = [f"actor {actor_text} (speaker)", f"recipient {recipient_text} (subject of advice)",
-                            "construction: 'said ... should'"]
+                trigger = Trigger(
+                    lemma=self._lemma(token),
+                    pos="verb",
+                    event_type="REQUEST",
+                    mode="change",
+                    recipient=("subj",),
+                    reciprocal=False,
+                    confidence=0.6,
+                )
+                cand = Candidate(
+                    trigger, token, actor=actor, recipient=recipient, event_type="REQUEST", confidence=0.6
+                )
+                cand.how = [
+                    f"actor {actor_text} (speaker)",
+                    f"recipient {recipient_text} (subject of advice)",
+                    "construction: 'said ... should'",
+                ]
                 yield cand
 
     # -- modality and the record ---------------------------------------------

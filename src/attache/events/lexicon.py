@@ -117,7 +117,8 @@ def load_lexicon(
                     event_type=event_type,
                     mode=options.get("mode"),
                     recipient=tuple(options.get("recipient", default_recipient)),
-                    reciprocal=reciprocal or (pos == "verb" and lemma in reciprocal_verbs)
+                    reciprocal=reciprocal
+                    or (pos == "verb" and lemma in reciprocal_verbs)
                     or (pos == "noun" and "between" in options.get("recipient", default_recipient)),
                     requires=_as_set(options.get("requires")),
                     unless=_as_set(options.get("unless")),

@@ -24,8 +24,10 @@ FIRST_PERSON = {"we", "i", "us", "me", "our", "my", "ours"}
 
 
 def is_first_person(token: Token) -> bool:
-    """"we", "us", "I" ..., but not "US" (the United States)."""
+    """ "we", "us", "I" ..., but not "US" (the United States)."""
     return token.lower_ in FIRST_PERSON and token.text != "US" and token.text != "U.S."
+
+
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 VERB_POS = {"VERB", "AUX"}
 ADJ_POS = {"ADJ"}
@@ -166,8 +168,11 @@ def phrase(head: Token, keep_modifiers: bool = True) -> Span:
         end += 1
     doc = head.doc
     # "But Pentagon sources", "when China", "before President Obama": not part of the name.
-    while start < end and (doc[start].is_punct or doc[start].pos_ in ("CCONJ", "SCONJ", "ADP")
-                           or doc[start].dep_ in ("cc", "mark", "advmod", "prep", "case")):
+    while start < end and (
+        doc[start].is_punct
+        or doc[start].pos_ in ("CCONJ", "SCONJ", "ADP")
+        or doc[start].dep_ in ("cc", "mark", "advmod", "prep", "case")
+    ):
         start += 1
     while end > start and doc[end].is_punct:
         end -= 1
