@@ -1504,7 +1504,12 @@ def encode_spells(spells: list[list[Any]]) -> str:
 
 
 def people_has_role(p: dict[str, Any]) -> bool:
-    return any(sp[3] and sp[6] in {"curated", "factbook", "everypolitician"} for sp in p["spells"])
+    """Prominent enough to be named by surname alone: a curated office, a head of state
+    or government, a foreign minister, or a national leader (Archigos/REIGN)."""
+    return any(
+        sp[6] == "curated" or (sp[3] and sp[6] in {"factbook", "everypolitician", "archigos", "reign"})
+        for sp in p["spells"]
+    )
 
 
 def coverage(out: Path, stats: dict[str, Any]) -> dict[str, Any]:
