@@ -74,9 +74,11 @@ class Lexicon:
 def _inflections(lemma: str) -> set[str]:
     """Regular English inflections of a verb or noun, so that triggers do not depend on
     how good the pipeline's lemmatizer is."""
-    forms = {lemma + "s", lemma + "es", lemma + "ed", lemma + "ing", lemma + "d"}
+    forms = {lemma + "s", lemma + "ed", lemma + "ing"}
+    if lemma.endswith(("s", "x", "z", "ch", "sh", "o")):
+        forms.add(lemma + "es")
     if lemma.endswith("e"):
-        forms |= {lemma[:-1] + "ing", lemma + "d"}
+        forms = {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
     if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
         forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
     if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
