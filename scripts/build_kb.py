@@ -744,6 +744,9 @@ def factbook_spells(
                 stats["unparsed"] += 1
                 continue
             title, name, since, surname = got
+            if set(norm_key(name).split()) & ORG_WORDS - {"of", "the", "and", "for"}:
+                stats["unparsed"] += 1
+                continue  # "Executive Council", not a person
             start = since or r["snapshot_date"]
             if (
                 holders
@@ -1048,15 +1051,16 @@ def merge_surname_only(people: People) -> int:
     one full-named person of the same state with that surname whose spells overlap."""
     by_sur: dict[tuple[str, str], list[int]] = defaultdict(list)
     for pid, p in enumerate(people.persons):
-        if len(norm_key(p["name"]).split()) >= 2 and p["country"]:
+        if len(norm_key(p["name"]).split()) >= 2:
             for s in p["surnames"]:
-                by_sur[(p["country"], s)].append(pid)
+                # International officials (no country) can be anyone's former leader.
+                by_sur[(p["country"] or "*", s)].append(pid)
     merged = 0
     for pid, p in enumerate(people.persons):
         key = norm_key(p["name"])
         if " " in key or not p["country"] or not p["spells"]:
             continue
-        cands = by_sur.get((p["country"], key), [])
+        cands = by_sur.get((p["country"], key), []) + by_sur.get(("*", key), [])
 
         def overlaps(q: dict[str, Any], p: dict[str, Any] = p) -> bool:
             for a in p["spells"]:
@@ -1068,9 +1072,14 @@ def merge_surname_only(people: People) -> int:
             return False
 
         hits = [c for c in cands if c != pid and overlaps(people.persons[c])]
+        others = [c for c in dict.fromkeys(cands) if c != pid]
+        if not hits and len(others) == 1 and "curated" in people.persons[others[0]]["sources"]:
+            hits = others  # e.g. Stoltenberg: Norway's leader, later NATO's (curated)
         if len(hits) != 1:
             continue
         target = people.persons[hits[0]]
+        if not target["country"]:
+            target["country"] = p["country"]  # Jens Stoltenberg: NATO, and Norway's PM before
         target["spells"].extend(p["spells"])
         for a in p["aliases"]:
             if a not in target["aliases"]:
