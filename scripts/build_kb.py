@@ -866,6 +866,8 @@ def leader_spells(
                     name = full
                 elif full:
                     name = full
+            if set(norm_key(name).split()) & (ORG_WORDS - {"of", "the", "and", "for"}):
+                continue  # "Executive council": a collective, not a person
             pid = people.add(
                 name, iso, "archigos", aliases=[row["leader"]] if name != row["leader"] else None
             )
@@ -1515,8 +1517,11 @@ def encode_spells(spells: list[list[Any]]) -> str:
 def people_has_role(p: dict[str, Any]) -> bool:
     """Prominent enough to be named by surname alone: a curated office, a head of state
     or government, a foreign minister, or a national leader (Archigos/REIGN)."""
+    full_name = " " in p["name"].strip()
     return any(
-        sp[6] == "curated" or (sp[3] and sp[6] in {"factbook", "everypolitician", "archigos", "reign"})
+        sp[6] == "curated"
+        or (sp[3] and sp[6] in {"factbook", "everypolitician"})
+        or (sp[3] and sp[6] in {"archigos", "reign"} and full_name)
         for sp in p["spells"]
     )
 

@@ -246,8 +246,10 @@ class Resolver:
                     if kind in OWNER_KINDS and self._sponsor(it, toks):
                         seg.sponsors.append(it)
                         continue
-                    if kind == "person":
+                    if kind == "person" and " " in it.key:
                         seg.persons.append(it)
+                    elif kind == "person":
+                        seg.surnames.append(it)  # one word: read like a surname
                     elif kind == "surname":
                         seg.surnames.append(it)
                     elif kind != "place":
