@@ -310,16 +310,18 @@ class Resolver:
 
     def _segment(self, seg: Segment, text: str, toks: list[Token], on: dt.date | None) -> list[ActorEntity]:
         out: list[ActorEntity] = []
-        if (
-            seg.persons
-            and seg.agent is not None
-            and seg.agent.i == seg.persons[-1].j
-            and seg.agent.key in REGIME_WORDS
-        ):
+        named = sorted(seg.persons + seg.surnames, key=lambda x: x.i)
+        if named and seg.agent is not None and seg.agent.i == named[-1].j and seg.agent.key in REGIME_WORDS:
             # "Xi Jinping's government", "the Trump administration": the state, not the man.
-            it = seg.persons[-1]
-            pid = next(e[1] for e in it.entries if e[0] == "person")
-            ent = self.person_entity(pid, text, on, "led by")
+            it = named[-1]
+            if " " in it.key:
+                pid = self._best_person([e[1] for e in it.entries if e[0] == "person"], on)
+                ent = self.person_entity(pid, text, on, "led by")
+            else:
+                got = self._surname(it, seg, text, on)
+                if got is None:
+                    return []
+                ent = got
             return [
                 ActorEntity(
                     text=text,
@@ -341,6 +343,14 @@ class Resolver:
             out.append(ent)
         if out:
             return out
+        if seg.surnames and seg.title is None:
+            # A known surname names the person even next to a place ("Trump came from
+            # Capitol Hill"), unless it reads as someone else's name.
+            ent = self._surname_reading(seg, text, toks, on)
+            if ent is not None:
+                return [ent]
+            if not seg.owners:
+                return []
         owner = seg.owners[0] if seg.owners else None
         if seg.title is not None and "@" in seg.title.role:
             # "the Pentagon chief": the title names its own state.
@@ -404,18 +414,6 @@ class Resolver:
                 ent = self._surname(seg.surnames[0], seg, text, on)
                 return [ent] if ent else []
             return []
-        if seg.surnames and not seg.owners:
-            sur = seg.surnames[0]
-            given = next((n for n in seg.names if n.j == sur.i), None)
-            if any(n.i == sur.j for n in seg.names):
-                return []  # "Abdullah Ocalan", "Martin Dempsey": a given name, someone else
-            ent = self._surname(sur, seg, text, on)
-            if ent is not None and given is not None and ent.name:
-                # "Francesca Albanese" is not Anthony Albanese; "Nickolay Mladenov" is
-                # a spelling of Nikolay Mladenov. Same initial: same person.
-                if toks[given.i].key[:1] != norm_key(ent.name)[:1]:
-                    return []
-            return [ent] if ent else []
         if seg.sponsors and not seg.owners and seg.agent is not None:
             names = ", ".join(t.surface for s in seg.sponsors for t in toks[s.i : s.j])
             return [
@@ -506,6 +504,21 @@ class Resolver:
             seen.add(key)
             uniq.append(e)
         return uniq
+
+    def _surname_reading(
+        self, seg: Segment, text: str, toks: list[Token], on: dt.date | None
+    ) -> ActorEntity | None:
+        sur = seg.surnames[0]
+        given = next((n for n in seg.names if n.j == sur.i), None)
+        if any(n.i == sur.j for n in seg.names):
+            return None  # "Abdullah Ocalan", "Martin Dempsey": a given name, someone else
+        ent = self._surname(sur, seg, text, on)
+        if ent is not None and given is not None and ent.name:
+            # "Francesca Albanese" is not Anthony Albanese; "Nickolay Mladenov" is a
+            # spelling of Nikolay Mladenov. Same initial: same person.
+            if toks[given.i].key[:1] != norm_key(ent.name)[:1]:
+                return None
+        return ent
 
     @staticmethod
     def _named(seg: Segment) -> bool:
