@@ -63,6 +63,18 @@ class MentionLike(Protocol):
 MentionFinder = Callable[[str], "list[MentionLike]"]
 
 
+def _unique(entities: list[Entity]) -> list[Entity]:
+    """The entities without repeats of the same code, sector and name ("Trump and his aides")."""
+    seen: set[tuple[str, str | None, str | None]] = set()
+    out = []
+    for e in entities:
+        key = (e.code, e.sector, e.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
 class _Centered:
     """A resolver that reads a subject pronoun as the previous sentence's main subject
     (centering: "Moscow has locked horns with NATO. They have demanded ..." -> Moscow),
@@ -463,8 +475,9 @@ class EventExtractor:
                 recipient = []
         # Domestic events keep a recipient with the actor's code (CODING.md); only the
         # very same entity on both sides is dropped.
+        actor = _unique(actor)
         actor_keys = {(e.code, e.sector, e.name) for e in actor}
-        recipient = [e for e in recipient if (e.code, e.sector, e.name) not in actor_keys]
+        recipient = [e for e in _unique(recipient) if (e.code, e.sector, e.name) not in actor_keys]
         if not recipient and len(actor) < 2 and not trigger.solo:
             return None
         cand.actor, cand.recipient = actor, recipient
