@@ -132,7 +132,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool, str]:
             if att.relation == "obj" and att.head is not None:
                 return att.head, False, "object of governing verb"
         subject, passive, _ = subject_of(head, depth + 1)
-        return subject, False, "subject of governing verb"
+        # "Iranians were believed killed": a participle under a passive verb is passive too.
+        return subject, passive and verb.tag_ == "VBN", "subject of governing verb"
     if dep in ("conj", "advcl", "ccomp", "parataxis") and head.pos_ in VERB_POS:
         subject, passive, _ = subject_of(head, depth + 1)
         return subject, passive if dep == "conj" else False, "subject of governing verb"
