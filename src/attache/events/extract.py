@@ -326,6 +326,11 @@ class EventExtractor:
                     entities = actors.resolve(phrase(child).text)
                     if entities:
                         return entities, f"'{child.text}' (author of '{head.text}')"
+            for att in attachments(head):
+                if att.relation == "prep" and att.prep in ("by", "from") and att.head is not None:
+                    entities = actors.resolve(phrase(att.head, keep_modifiers=False).text)
+                    if entities:
+                        return entities, f"'{att.head.text}' (author of '{head.text}')"
             if self.lexicon.triggers(self._lemma(head), "noun"):
                 return [], f"'{head.text}' is an event, not an actor"
         span = phrase(head, keep_modifiers=relational)
@@ -370,15 +375,18 @@ class EventExtractor:
                     and (att.prep == "by" or (att.prep == "from" and "from" not in trigger.recipient))
                 ):
                     actor_heads.append((att.head, f"{att.prep}-phrase"))
-            for att in atts:
-                if (
-                    att.relation == "mod"
-                    and att.head is not None
-                    and att.head.pos_ in ("ADJ", "PROPN", "NOUN")
-                ):
-                    if att.head.i < token.i:
-                        actor_heads.append((att.head, "modifier"))
+            modifiers = [
+                att.head
+                for att in atts
+                if att.relation == "mod"
+                and att.head is not None
+                and att.head.pos_ in ("ADJ", "PROPN", "NOUN")
+                and att.head.i < token.i
+            ]
             verb, role = governing_verb(token)
+            light_subject = role == "object" and verb is not None and self._frames(token, verb, role)
+            if not light_subject:
+                actor_heads.extend((head, "modifier") for head in modifiers)
             if verb is not None and self._befalls(token, verb, role):
                 subject, _, _ = subject_of(verb)
                 if subject is not None:
@@ -390,6 +398,11 @@ class EventExtractor:
                 elif subject is not None and verb_passive and role == "oblique":
                     # "Two men were killed in Israeli strikes": the victims are the recipient.
                     recipient_atts.append(Attachment("obj", subject))
+            if light_subject:
+                # "Israel escalates Gaza attacks": with a light verb's subject as the actor,
+                # a named modifier is the target; without one it is the author ("Israeli strikes").
+                actor_heads.extend((head, "modifier") for head in modifiers)
+                recipient_atts.extend(Attachment("obj", head) for head in modifiers if head.pos_ == "PROPN")
 
         actor: list[Entity] = []
         how_parts: list[str] = []
