@@ -37,6 +37,7 @@ from attache.records import Entity, EventRecord, Evidence, Location
 # Relations by which a clause or noun is the content of the word it hangs on
 # ("urged Russia *to withdraw*", "accused Kyiv *of attacking*"); adverbial
 # clauses ("after accusing ...") and coordinated verbs report events of their own.
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "nsubj:outer"}
 CONTENT_DEPS = {"xcomp", "ccomp", "obj", "dobj", "pobj", "obl", "nmod", "acl", "prep", "pcomp"}
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
@@ -187,6 +188,9 @@ class EventExtractor:
         for token in sentence:
             trigger = self._match(token)
             if trigger is None:
+                continue
+            if trigger.pos == "verb" and token.dep_ == "amod":
+                # "jailed insurgents", "targeted killings": a participle used as an adjective.
                 continue
             if trigger.pos == "noun" and token.dep_ == "compound" and token.head.i > token.i:
                 # "attack helicopters", "strike force": the noun names a kind of thing here.
@@ -456,7 +460,9 @@ class EventExtractor:
         mentions = [m for m in mentions if self._argument_like(token.doc, m, offset)]
         if not actor and not (reciprocal_parties and len(recipient) > 1 and trigger.reciprocal):
             # The parse gave no actor we know: take the nearest actor named before the trigger.
-            before = [m for m in mentions if m.end <= trigger_at and m.entities]
+            before = [
+                m for m in mentions if m.end <= trigger_at and m.entities and self._subject_like(token.doc, m, offset)
+            ]
             if before:
                 actor = list(before[-1].entities)
                 how_parts.insert(0, f"actor '{before[-1].text}' (nearest before the trigger)")
@@ -505,6 +511,22 @@ class EventExtractor:
             confidence *= 0.9
         cand.confidence = round(confidence * fallback, 3)
         return cand if confidence >= self.min_confidence else None
+
+    @staticmethod
+    def _subject_like(doc: Doc, mention: MentionLike, offset: int) -> bool:
+        """Whether a mention is (part of) some clause's subject: only such a name may stand in
+        for an actor the parse could not connect to the trigger."""
+        span = doc.char_span(offset + mention.start, offset + mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        token = span.root
+        for _ in range(3):
+            if token.dep_ in SUBJECT_DEPS:
+                return True
+            if token.dep_ not in ("compound", "amod", "nmod:poss", "poss", "appos", "conj", "flat", "nmod"):
+                return False
+            token = token.head
+        return False
 
     def _could_receive(self, token: Token, trigger: Trigger, mention: MentionLike, offset: int) -> bool:
         """Whether a mention after the trigger sits where its recipient could: inside the
