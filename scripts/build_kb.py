@@ -581,8 +581,8 @@ RANKS = re.compile(
 def _titlecase_caps(text: str) -> str:
     """'Joseph R. BIDEN, Jr.' -> 'Joseph R. Biden Jr.'; CAPS surnames to title case."""
     words = []
-    for w in text.replace(",", " ").split():
-        if ROMAN.match(w):
+    for i, w in enumerate(text.replace(",", " ").split()):
+        if i and ROMAN.match(w):
             words.append(w)  # Charles III, Carl XVI Gustaf
             continue
         parts = []
@@ -605,6 +605,14 @@ def parse_factbook_holder(text: str) -> tuple[str, str, str | None, str] | None:
         if seg.startswith(t + " "):
             title = t
             break
+    if not title:
+        # "Transition Prime Minister X", "Sultan and Prime Minister X": a known title a
+        # few words in, before the first CAPS name.
+        for t in FACTBOOK_TITLES:
+            at = seg.find(t + " ")
+            if 0 < at and len(seg[:at].split()) <= 4:
+                title = seg[: at + len(t)]
+                break
     if not title and not re.match(r"^[A-Z][A-Z'\-]+\b", seg):
         return None  # no known title and no CAPS name first: a note, not a holder
     rest = seg[len(title) :].strip().lstrip(",").strip()
@@ -748,14 +756,12 @@ def factbook_spells(
                 stats["unparsed"] += 1
                 continue  # "Executive Council", not a person
             start = since or r["snapshot_date"]
-            if (
-                holders
-                and holders[-1][1] is not None
-                and norm_key(holders[-1][1]).split()[-1:] == norm_key(name).split()[-1:]
-            ):
-                # Same holder re-described; keep the earliest start.
+            if holders and holders[-1][1] is not None and _same_holder(holders[-1], name, surname):
+                # Same holder re-described; keep the earliest start and the latest
+                # spelling (the Factbook fixes its typos).
                 if holders[-1][2] > start and since:
                     holders[-1][2] = start
+                holders[-1][1], holders[-1][3] = name, surname or holders[-1][3]
                 holders[-1][4] = r["snapshot_date"]
                 continue
             if holders and start <= holders[-1][2]:
@@ -806,6 +812,15 @@ def factbook_gec_codes(shared: Path, name_index: dict[str, str]) -> dict[str, st
                 out[path.stem] = iso
                 break
     return out
+
+
+def _same_holder(prev: list[Any], name: str, surname: str) -> bool:
+    """The Factbook re-describes holders ("Joseph R. BIDEN Jr." / "Joseph R. BIDEN, Jr.");
+    compare the CAPS surnames, which family names like "Al Thani" do not fool."""
+    if surname and prev[3]:
+        a, b = norm_key(prev[1]).split(), norm_key(name).split()
+        return bool(set(surname.split()) & set(prev[3].split())) and (a[:1] == b[:1] or a[-1:] == b[-1:])
+    return norm_key(prev[1]).split()[-1:] == norm_key(name).split()[-1:]
 
 
 def everypolitician_fms(
