@@ -200,20 +200,29 @@ class EventExtractor:
                 continue
             if self._is_content(token):
                 continue
-            cand = self._arguments(
-                Candidate(trigger, token, event_type=trigger.event_type),
-                actors,
-                sentence_speaker,
-                mentions,
-                sentence.start_char,
-            )
-            if cand is None:
-                continue
-            found.append(cand)
+            # "sent bombers over Korea" is no AID without a recipient, but a MOBILIZE:
+            # the first reading whose arguments the sentence gives wins.
+            for reading in self._readings(token):
+                cand = self._arguments(
+                    Candidate(reading, token, event_type=reading.event_type),
+                    actors,
+                    sentence_speaker,
+                    mentions,
+                    sentence.start_char,
+                )
+                if cand is not None:
+                    found.append(cand)
+                    break
         found.extend(self._advice(sentence, actors, sentence_speaker))
         return found, sentence_speaker
 
     def _match(self, token: Token) -> Trigger | None:
+        """The likeliest trigger reading of the word, if any."""
+        readings = self._readings(token)
+        return readings[0] if readings else None
+
+    def _readings(self, token: Token) -> list[Trigger]:
+        """Every trigger reading whose conditions the word meets, likeliest first."""
         if token.pos_ in VERB_POS:
             pos = "verb"
         elif token.pos_ in NOUN_POS:
@@ -221,14 +230,14 @@ class EventExtractor:
         elif token.pos_ in ADJ_POS:
             pos = "adjective"
         else:
-            return None
+            return []
         triggers: tuple[Trigger, ...] = ()
         for lemma in self.lexicon.lemmas(token.lower_, token.lemma_.lower()):
             triggers = self.lexicon.triggers(lemma, pos)
             if triggers:
                 break
         if not triggers:
-            return None
+            return []
         atts = attachments(token)
         cues = (
             {a.prep for a in atts if a.prep}
@@ -255,17 +264,14 @@ class EventExtractor:
             objects |= {self._lemma(a.head) for a in atts if a.relation == "mod" and a.head is not None}
             if token.dep_ in ("compound",):
                 objects.add(self._lemma(token.head))
-        best: Trigger | None = None
-        for trigger in triggers:
-            if trigger.requires and not trigger.requires & cues:
-                continue
-            if trigger.unless and trigger.unless & cues:
-                continue
-            if trigger.objects and not trigger.objects & objects:
-                continue
-            if best is None or trigger.confidence > best.confidence:
-                best = trigger
-        return best
+        readings = [
+            trigger
+            for trigger in triggers
+            if not (trigger.requires and not trigger.requires & cues)
+            and not (trigger.unless and trigger.unless & cues)
+            and not (trigger.objects and not trigger.objects & objects)
+        ]
+        return sorted(readings, key=lambda t: -t.confidence)
 
     def _lemma(self, token: Token) -> str:
         return self.lexicon.lemma(token.lower_, token.lemma_.lower())
