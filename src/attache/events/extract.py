@@ -264,6 +264,10 @@ class EventExtractor:
             objects |= {self._lemma(a.head) for a in atts if a.relation == "mod" and a.head is not None}
             if token.dep_ in ("compound",):
                 objects.add(self._lemma(token.head))
+            verb, role = governing_verb(token)
+            if verb is not None and role == "object":
+                # "declared a ceasefire": the verb an event noun is the object of.
+                cues.add(self._lemma(verb))
         readings = [
             trigger
             for trigger in triggers
