@@ -37,6 +37,8 @@ from attache.records import Entity, EventRecord, Evidence, Location
 # Relations by which a clause or noun is the content of the word it hangs on
 # ("urged Russia *to withdraw*", "accused Kyiv *of attacking*"); adverbial
 # clauses ("after accusing ...") and coordinated verbs report events of their own.
+# How far back (characters) a denial may answer an accusation: about two sentences.
+ANSWER_DISTANCE = 400
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "nsubj:outer"}
 CONTENT_DEPS = {"xcomp", "ccomp", "obj", "dobj", "pobj", "obl", "nmod", "acl", "prep", "pcomp"}
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
@@ -157,6 +159,8 @@ class EventExtractor:
             actors = actors.inner
             for cand in found:
                 record = self._record(cand, sentence, context)
+                if record.event_type == "REJECT" and not record.recipient:
+                    record = self._answer_to(record, records)
                 key = (
                     record.event_type,
                     tuple(sorted(e.code for e in record.actor)),
@@ -168,6 +172,27 @@ class EventExtractor:
                 seen.add(key)
                 records.append(record)
         return records
+
+    @staticmethod
+    def _answer_to(record: EventRecord, earlier: list[EventRecord]) -> EventRecord:
+        """A denial or refusal with no recipient answers the latest accusation, demand or
+        threat aimed at its actor (CODING.md: "REJECT towards the accuser")."""
+        codes = {e.code for e in record.actor}
+        for previous in reversed(earlier):
+            if record.evidence.start - previous.evidence.start > ANSWER_DISTANCE:
+                break
+            if previous.event_type in ("ACCUSE", "REQUEST") and codes & {
+                e.code for e in previous.recipient
+            }:
+                accuser = [e for e in previous.actor if e.code not in codes]
+                if accuser:
+                    return record.model_copy(
+                        update={
+                            "recipient": accuser,
+                            "reason": record.reason + f"; recipient: author of the {previous.event_type} it answers",
+                        }
+                    )
+        return record
 
     def _topic(self, sentence: Span, actors: ActorResolver) -> list[Entity]:
         """The subject of the sentence's main clause: what "he", "it" or "they" most likely
