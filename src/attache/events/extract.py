@@ -181,15 +181,14 @@ class EventExtractor:
         for previous in reversed(earlier):
             if record.evidence.start - previous.evidence.start > ANSWER_DISTANCE:
                 break
-            if previous.event_type in ("ACCUSE", "REQUEST") and codes & {
-                e.code for e in previous.recipient
-            }:
+            if previous.event_type in ("ACCUSE", "REQUEST") and codes & {e.code for e in previous.recipient}:
                 accuser = [e for e in previous.actor if e.code not in codes]
                 if accuser:
                     return record.model_copy(
                         update={
                             "recipient": accuser,
-                            "reason": record.reason + f"; recipient: author of the {previous.event_type} it answers",
+                            "reason": record.reason
+                            + f"; recipient: author of the {previous.event_type} it answers",
                         }
                     )
         return record
@@ -480,10 +479,19 @@ class EventExtractor:
             if recipient:
                 how_parts.append(how)
         if not recipient and trigger.event_type in ("REQUEST", "THREATEN"):
-            for att in atts:
-                if att.relation == "ccomp" and att.head is not None:
-                    comp_subject, comp_passive, _ = subject_of(att.head)
-                    if comp_subject is not None and not comp_passive and comp_subject.head.i == att.head.i:
+            # "demanded that NATO block ...", "called for the government to retaliate":
+            # the subject of the demanded clause is the recipient.
+            clauses = [a.head for a in atts if a.relation == "ccomp" and a.head is not None]
+            clauses += [
+                c
+                for c in token.subtree
+                if c.dep_ in ("advcl", "acl", "xcomp", "ccomp", "pcomp")
+                and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+            ]
+            for clause in clauses:
+                if clause is not None:
+                    comp_subject, comp_passive, _ = subject_of(clause)
+                    if comp_subject is not None and not comp_passive and comp_subject.head.i == clause.i:
                         entities, text = self._resolve(comp_subject, actors, speaker)
                         if entities:
                             recipient = entities
@@ -496,7 +504,9 @@ class EventExtractor:
         if not actor and not (reciprocal_parties and len(recipient) > 1 and trigger.reciprocal):
             # The parse gave no actor we know: take the nearest actor named before the trigger.
             before = [
-                m for m in mentions if m.end <= trigger_at and m.entities and self._subject_like(token.doc, m, offset)
+                m
+                for m in mentions
+                if m.end <= trigger_at and m.entities and self._subject_like(token.doc, m, offset)
             ]
             if before:
                 actor = list(before[-1].entities)
