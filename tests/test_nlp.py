@@ -94,6 +94,15 @@ def test_dateline_abbreviations_and_dates(nlp: Language) -> None:
     ]
 
 
+def test_dateline_does_not_take_the_root(nlp: Language) -> None:
+    for text, verb in (
+        (SEOUL, "met"),
+        ("UNITED NATIONS (AP) -- The Security Council condemned the attack on Tuesday.", "condemned"),
+    ):
+        first = next(iter(nlp(text).sents))
+        assert first.root.text == verb, text
+
+
 def test_never_splits_after_us(nlp: Language) -> None:
     texts = [
         "Officials at the U.S. Embassy in Baghdad said the U.S. military would leave.",

@@ -32,6 +32,7 @@ COMPONENT = "attache_news_sentences"
 REPAIR_COMPONENT = "attache_news_sentences_repair"
 # Doc.user_data key for the pinned boundaries, read again after parsing.
 PINNED_KEY = "attache.pinned_sent_starts"
+DATELINE_KEY = "attache.datelines"
 
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n")
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")  # U.S., U.N., a.m.
@@ -198,9 +199,11 @@ def set_news_boundaries(doc: Doc) -> Doc:
     for i in para_starts:
         pinned[i] = True
     first = _first_word(doc, 0)
+    datelines: list[tuple[int, int]] = []
     for start in ([first] if first is not None else []) + para_starts:
         end = _dateline_end(doc, start)
         if end is not None:
+            datelines.append((start, end))
             for i in range(start + 1, min(end + 2, len(doc))):
                 pinned.setdefault(i, False)
     for tok in doc[:-1]:
@@ -233,6 +236,7 @@ def set_news_boundaries(doc: Doc) -> Doc:
             doc[i].is_sent_start = value
     doc[0].is_sent_start = True
     doc.user_data[PINNED_KEY] = sorted(i for i, v in pinned.items() if not v)
+    doc.user_data[DATELINE_KEY] = datelines
     return doc
 
 
@@ -250,8 +254,8 @@ def repair_sentences(doc: Doc) -> Doc:
     (`punct` for punctuation, else `parataxis`), so the main clause keeps
     the root.
     """
-    pinned = doc.user_data.get(PINNED_KEY)
-    if not pinned or not doc.has_annotation("DEP"):
+    pinned = doc.user_data.get(PINNED_KEY) or []
+    if not doc.has_annotation("DEP"):
         return doc
     for _ in range(len(pinned)):
         bad = next((i for i in pinned if i > 0 and doc[i].is_sent_start), None)
@@ -263,7 +267,35 @@ def repair_sentences(doc: Doc) -> Doc:
         head, dep = _root(big), _root(small)
         dep.head = head
         dep.dep_ = "punct" if dep.is_punct else "parataxis"
+    for start, end in doc.user_data.get(DATELINE_KEY) or []:
+        _reroot_dateline(doc, start, end)
     return doc
+
+
+def _reroot_dateline(doc: Doc, start: int, end: int) -> None:
+    """Make the clause after a dateline the root of its sentence.
+
+    Web text has no datelines, so the parser often roots the sentence in
+    "SEOUL" and hangs the real clause from it; event extraction looks for the
+    main predicate at the root. The dateline's head becomes a `parataxis`
+    dependent of the clause instead.
+    """
+    sent = doc[start].sent
+    old_root = sent.root
+    if not start <= old_root.i <= end:
+        return
+    hanging = [t for t in doc[end + 1 : sent.end] if start <= t.head.i <= end]
+    content = [t for t in hanging if not t.is_punct]
+    if not content:
+        return
+    new_root = max(content, key=lambda t: t.right_edge.i - t.left_edge.i)
+    new_root.head = new_root
+    new_root.dep_ = "ROOT"
+    old_root.head = new_root
+    old_root.dep_ = "parataxis"
+    for tok in hanging:
+        if tok is not new_root:
+            tok.head = new_root
 
 
 @Language.component(COMPONENT)
