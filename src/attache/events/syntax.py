@@ -134,7 +134,13 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool, str]:
         subject, passive, _ = subject_of(head, depth + 1)
         # "Iranians were believed killed": a participle under a passive verb is passive too.
         return subject, passive and verb.tag_ == "VBN", "subject of governing verb"
-    if dep in ("conj", "advcl", "ccomp", "parataxis") and head.pos_ in VERB_POS:
+    if dep == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.i != head.i:
+        # "Wang said that the US should ..., while urging the Russians to ...": a participle
+        # clause at the end of reported speech belongs to the speaker.
+        subject, _, _ = subject_of(head.head, depth + 1)
+        if subject is not None:
+            return subject, False, "subject of governing verb"
+    if dep in ("conj", "advcl", "ccomp", "parataxis") and head.pos_ in (*VERB_POS, "ADJ"):
         subject, passive, _ = subject_of(head, depth + 1)
         return subject, passive if dep == "conj" else False, "subject of governing verb"
     return None, False, ""
