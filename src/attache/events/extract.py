@@ -281,6 +281,13 @@ class EventExtractor:
             or (c.head.head.i == token.i and c.head.dep_ in ("dobj", "obj", "pobj", "obl", "prep"))
         ):
             cues.add("to-infinitive")
+        if any(c.dep_ == "ccomp" for c in token.children):
+            cues.add("that-clause")
+        # "declined to comment": the verb of the complement.
+        cues |= {self._lemma(c) for c in token.children if c.dep_ == "xcomp"}
+        if any(c.dep_ in ("oprd", "xcomp") and c.pos_ in ("NOUN", "ADJ", "PROPN") for c in token.children):
+            # "called the launch an outrageous act": a predicate about the object.
+            cues.add("predicate")
         objects = {
             self._lemma(a.head) for a in atts if a.relation in ("obj", "subjpass") and a.head is not None
         }
