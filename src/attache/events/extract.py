@@ -748,8 +748,21 @@ class EventExtractor:
                     if lower in cues["future_aux"]:
                         future = True
                     elif lower in cues["hypothetical_aux"] and position == 0:
-                        hypothetical = hypothetical or lower in ("might", "may", "could")
-                        future = future or lower == "would"
+                        hypothetical = True
+                if att.relation in ("subj", "subjpass") and (
+                    lower in cues["negative_subjects"]
+                    or any(
+                        c.dep_ in ("det", "neg") and c.lower_ in cues["negators"] for c in att.head.children
+                    )
+                ):
+                    negated = True
+                if att.relation in ("mod", "obl", "prep") or att.head.dep_ in (
+                    "npadvmod",
+                    "obl:tmod",
+                    "advmod",
+                ):
+                    if self._future_time(att.head):
+                        future = True
             if position > 0:
                 lemma = self._lemma(word)
                 if lemma in cues["denial_verbs"]:
@@ -762,6 +775,15 @@ class EventExtractor:
                     historical = True
                     break
         return {"negated": negated, "hypothetical": hypothetical, "future": future, "historical": historical}
+
+    def _future_time(self, token: Token) -> bool:
+        """ "tomorrow", "next week", "the upcoming summit"."""
+        cues = self.lexicon.cues
+        if token.lower_ in cues["future_words"]:
+            return True
+        return token.lower_ in cues["future_times"] and any(
+            c.lower_ in cues["future_modifiers"] for c in token.children
+        )
 
     def _record(self, cand: Candidate, sentence: Span, context: ArticleContext) -> EventRecord:
         info = self.lexicon.types
