@@ -1,20 +1,25 @@
-"""The coder: clean -> NLP -> actors -> events, one article at a time.
+"""The coder: clean -> NLP -> actors -> events.
 
 Load once (the spaCy pipeline, the knowledge base and the lexicon are read
-here), then code many articles. ``code_many`` turns an article that fails
-into an ``InputError`` and goes on, so one broken article never kills a batch.
+here), then code many articles. ``code_many`` parses articles in batches and
+turns an article that fails into an ``InputError`` so one broken article never
+kills a batch.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from attache.clean import clean_article
 from attache.events.extract import ArticleContext, EventExtractor
-from attache.records import Article, ArticleResult, InputError
+from attache.records import Article, ArticleResult, CleanArticle, InputError
+
+BATCH_SIZE = 16
 
 
 class Coder:
@@ -38,10 +43,37 @@ class Coder:
         self.keep_modal = keep_modal
 
     def code(self, article: Article) -> ArticleResult:
+        cleaned = clean_article(article)
+        return self._events(cleaned, self.nlp(cleaned.text))
+
+    def code_many(self, articles: Iterable[Article | InputError]) -> Iterator[ArticleResult | InputError]:
+        """Code every article; bad input and failures come back as ``InputError`` in the stream."""
+        items = iter(articles)
+        while batch := list(islice(items, BATCH_SIZE)):
+            good = [a for a in batch if isinstance(a, Article)]
+            cleaned = [clean_article(a) for a in good]
+            try:
+                docs: list[Doc | None] = list(self.nlp.pipe(c.text for c in cleaned))
+            except Exception:  # a batch that fails is parsed again one article at a time
+                docs = [None] * len(cleaned)
+            parsed = iter(zip(cleaned, docs, strict=True))
+            for item in batch:
+                if isinstance(item, InputError):
+                    yield item
+                    continue
+                clean, doc = next(parsed)
+                try:
+                    yield self._events(clean, doc if doc is not None else self.nlp(clean.text))
+                except Exception as err:  # one broken article must not stop the batch
+                    yield InputError(
+                        origin=item.origin or item.id,
+                        message=f"could not code article {item.id!r}: {type(err).__name__}: {err}",
+                    )
+
+    def _events(self, cleaned: CleanArticle, doc: Doc) -> ArticleResult:
         from attache.actors import ArticleActors
 
-        cleaned = clean_article(article)
-        doc = self.nlp(cleaned.text)
+        article = cleaned.article
         memory = ArticleActors(self.kb, on=article.date)
         context = ArticleContext(
             article_id=article.id, date=article.date, source=article.source, url=article.url
@@ -50,17 +82,3 @@ class Coder:
         if not self.keep_modal:
             events = [e for e in events if not (e.negated or e.hypothetical)]
         return ArticleResult(article=cleaned, events=events)
-
-    def code_many(self, articles: Iterable[Article | InputError]) -> Iterator[ArticleResult | InputError]:
-        """Code every article; bad input and failures come back as ``InputError`` in the stream."""
-        for article in articles:
-            if isinstance(article, InputError):
-                yield article
-                continue
-            try:
-                yield self.code(article)
-            except Exception as err:  # one broken article must not stop the batch
-                yield InputError(
-                    origin=article.origin or article.id,
-                    message=f"could not code article {article.id!r}: {type(err).__name__}: {err}",
-                )
