@@ -197,6 +197,10 @@ class EventExtractor:
         """The subject of the sentence's main clause: what "he", "it" or "they" most likely
         refer to in the next sentence."""
         subject, passive, _ = subject_of(sentence.root)
+        if subject is None:
+            # A sentence whose root is not a verb (a parse slip): its first subject.
+            subject = next((t for t in sentence if t.dep_ in SUBJECT_DEPS), None)
+            passive = subject is not None and subject.dep_ not in ("nsubj", "csubj")
         if subject is None or passive or subject.lower_ in PRONOUNS:
             return []
         return actors.resolve(phrase(subject, keep_modifiers=False).text)
@@ -513,7 +517,7 @@ class EventExtractor:
             before = [
                 m
                 for m in mentions
-                if m.end <= trigger_at and m.entities and self._subject_like(token.doc, m, offset)
+                if m.end <= trigger_at and m.entities and self._subject_like(token.doc, m, offset, token)
             ]
             if before:
                 actor = list(before[-1].entities)
@@ -565,13 +569,16 @@ class EventExtractor:
         return cand if confidence >= self.min_confidence else None
 
     @staticmethod
-    def _subject_like(doc: Doc, mention: MentionLike, offset: int) -> bool:
-        """Whether a mention is (part of) some clause's subject: only such a name may stand in
-        for an actor the parse could not connect to the trigger."""
+    def _subject_like(doc: Doc, mention: MentionLike, offset: int, trigger: Token) -> bool:
+        """Whether a mention is (part of) some clause's subject, or hangs on the trigger itself
+        ("Blinken, after the call, urged ..." parsed without a subject): only such a name may
+        stand in for an actor the parse could not connect to the trigger."""
         span = doc.char_span(offset + mention.start, offset + mention.end, alignment_mode="expand")
         if span is None:
             return False
         token = span.root
+        if token.head.i == trigger.i and token.pos_ == "PROPN":
+            return True
         for _ in range(3):
             if token.dep_ in SUBJECT_DEPS:
                 return True
