@@ -366,6 +366,9 @@ class EventExtractor:
     def _resolve(self, head: Token, actors: ActorResolver, speaker: list[Entity]) -> tuple[list[Entity], str]:
         if is_first_person(head) and speaker:
             return list(speaker), "speaker of the quote"
+        if head.lower_ in self.lexicon.cues["vague_objects"] and head.dep_ not in SUBJECT_DEPS:
+            # "China will support them": an object pronoun points too far back to trust.
+            return [], f"'{head.text}' is too vague"
         relational = self._lemma(head) in self.lexicon.cues["relational_heads"]
         if head.pos_ == "NOUN" and not relational:
             # "Israeli strikes killed ...", "rejected Russia's proposal": a thing or an event
