@@ -173,15 +173,15 @@ class EventExtractor:
                 records.append(record)
         return records
 
-    @staticmethod
-    def _answer_to(record: EventRecord, earlier: list[EventRecord]) -> EventRecord:
+    def _answer_to(self, record: EventRecord, earlier: list[EventRecord]) -> EventRecord:
         """A denial or refusal with no recipient answers the latest accusation, demand or
         threat aimed at its actor (CODING.md: "REJECT towards the accuser")."""
         codes = {e.code for e in record.actor}
+        answered = self.lexicon.cues["answered_types"]
         for previous in reversed(earlier):
             if record.evidence.start - previous.evidence.start > ANSWER_DISTANCE:
                 break
-            if previous.event_type in ("ACCUSE", "REQUEST") and codes & {e.code for e in previous.recipient}:
+            if previous.event_type in answered and codes & {e.code for e in previous.recipient}:
                 accuser = [e for e in previous.actor if e.code not in codes]
                 if accuser:
                     return record.model_copy(
@@ -285,6 +285,14 @@ class EventExtractor:
             or (c.head.head.i == token.i and c.head.dep_ in ("dobj", "obj", "pobj", "obl", "prep"))
         ):
             cues.add("to-infinitive")
+        # A particle the parser hung on the object ("called [off talks]") is the verb's.
+        cues |= {
+            c.lower_
+            for a in atts
+            if a.relation == "obj" and a.head is not None
+            for c in a.head.children
+            if c.dep_ == "case" and c.i < a.head.i
+        }
         if any(c.dep_ == "ccomp" for c in token.children):
             cues.add("that-clause")
         # "declined to comment": the verb of the complement.
@@ -705,19 +713,18 @@ class EventExtractor:
                     continue
                 actor, actor_text = self._resolve(subject, actors, speaker)
                 recipient, recipient_text = self._resolve(comp_subject, actors, speaker)
+                # '"We should work together," Wang said' is no request of Wang's to himself.
+                recipient = [e for e in recipient if e.code not in {a.code for a in actor}]
                 if not actor or not recipient:
                     continue
-                trigger = Trigger(
-                    lemma=self._lemma(token),
-                    pos="verb",
-                    event_type="REQUEST",
-                    mode="change",
-                    recipient=("subj",),
-                    reciprocal=False,
-                    confidence=0.6,
-                )
+                trigger = self.lexicon.advice
                 cand = Candidate(
-                    trigger, token, actor=actor, recipient=recipient, event_type="REQUEST", confidence=0.6
+                    trigger,
+                    token,
+                    actor=actor,
+                    recipient=recipient,
+                    event_type=trigger.event_type,
+                    confidence=trigger.confidence,
                 )
                 cand.how = [
                     f"actor {actor_text} (speaker)",
@@ -736,7 +743,7 @@ class EventExtractor:
         for _ in range(4):
             if current.head.i == current.i:
                 break
-            if current.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "csubj"):
+            if current.dep_ in SUBJECT_DEPS:
                 break
             current = current.head
             chain.append(current)
@@ -755,7 +762,9 @@ class EventExtractor:
                 if att.relation == "mark" and lower in cues["conditionals"]:
                     hypothetical = True
                 if att.relation == "aux":
-                    if lower in cues["future_aux"]:
+                    if lower in cues["future_aux"] or (
+                        lower in cues["future_going"] and any(self._is_infinitive(c) for c in word.children)
+                    ):
                         future = True
                     elif lower in cues["hypothetical_aux"] and position == 0:
                         hypothetical = True
@@ -775,16 +784,35 @@ class EventExtractor:
                         future = True
             if position > 0:
                 lemma = self._lemma(word)
-                if lemma in cues["denial_verbs"]:
+                particles = {f"{lemma} {a.prep}" for a in atts if a.relation == "prt"}
+                # Parsers also hang the particle on the object ("called [off talks]").
+                particles |= {f"{lemma} {c.lower_}" for c in chain[position - 1].children if c.dep_ == "case"}
+                if lemma in cues["denial_verbs"] or particles & cues["denial_particles"]:
                     negated = True
+                if word.lower_ in cues["future_going"] and any(self._is_infinitive(c) for c in word.children):
+                    future = True
                 if lemma in cues["future_aux"] and word.pos_ in VERB_POS:
                     future = True
-        if context.date is not None:
-            for child in token.subtree:
-                if YEAR.match(child.text) and int(child.text) < context.date.year:
-                    historical = True
-                    break
+        historical = self._historical(token, chain, context)
         return {"negated": negated, "hypothetical": hypothetical, "future": future, "historical": historical}
+
+    def _historical(self, token: Token, chain: list[Token], context: ArticleContext) -> bool:
+        """Whether the trigger's own time words place it before the article's news: a year
+        before the article's ("in 2020"), or "previously", "ago". Only the trigger's and its
+        clause verb's dependents count: another clause's year says nothing about this event."""
+        markers = self.lexicon.cues["historical_markers"]
+        for word in chain[:2]:
+            for child in word.children:
+                if child.lower_ in markers or any(g.lower_ in markers for g in child.children):
+                    return True
+                if context.date is None or child.dep_ in SUBJECT_DEPS or child.dep_ in ("obj", "dobj"):
+                    continue
+                if case_of(child) in ("since", "after", "before", "until"):
+                    continue  # "since 2020" is ongoing; "after the 2022 invasion" dates another event
+                years = [t for t in (child, *child.children) if YEAR.match(t.text)]
+                if any(int(t.text) < context.date.year for t in years):
+                    return True
+        return False
 
     def _future_time(self, token: Token) -> bool:
         """ "tomorrow", "next week", "the upcoming summit"."""
@@ -797,13 +825,13 @@ class EventExtractor:
 
     def _record(self, cand: Candidate, sentence: Span, context: ArticleContext) -> EventRecord:
         info = self.lexicon.types
-        modality = self._modality(cand.token, context) if cand.trigger.rule else {}
+        modality = self._modality(cand.token, context)
         event_type = cand.event_type
         notes = []
-        future_type = {"CONSULT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE"}
-        if modality.get("future") and event_type in future_type:
-            notes.append(f"announced {event_type} coded as {future_type[event_type]}")
-            event_type = future_type[event_type]
+        future_as = info[event_type].future_as
+        if modality.get("future") and future_as:
+            notes.append(f"announced {event_type} coded as {future_as}")
+            event_type = future_as
         elif modality.get("future") and info[event_type].quad.startswith("MATERIAL"):
             # A strike or arrest that "will" happen has not happened: not an event (CODING.md).
             modality["hypothetical"] = True

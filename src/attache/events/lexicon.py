@@ -1,10 +1,16 @@
-"""The trigger lexicon and the modality cues, loaded from their data files."""
+"""The trigger lexicon and the modality cues, loaded and checked from their data files.
+
+A mistake in a data file (an unknown event type or option, a bare YAML
+boolean where a word was meant, a syntax error) stops the load with a
+``LexiconError`` naming the file and the place, never a silent mis-reading.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -12,6 +18,24 @@ HERE = Path(__file__).parent
 TRIGGERS_FILE = HERE / "triggers.yaml"
 CUES_FILE = HERE / "cues.yaml"
 PLOVER_FILE = HERE / "plover.yaml"
+
+TRIGGER_OPTIONS = {"mode", "recipient", "requires", "unless", "objects", "swap", "confidence", "solo"}
+TYPE_KEYS = {
+    "recipient",
+    "reciprocal",
+    "reciprocal_verbs",
+    "solo",
+    "location_recipient",
+    "verbs",
+    "nouns",
+    "adjectives",
+}
+# Cue lists whose words are verbs or nouns: their inflections are looked up too.
+INFLECTED_CUES = ("speech_verbs", "light_verbs", "denial_verbs", "relational_heads")
+
+
+class LexiconError(ValueError):
+    """A data file of the event lexicon is malformed."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +67,7 @@ class EventTypeInfo:
     intensity: float
     cameo_root: str
     mode_intensity: dict[str, float] = field(default_factory=dict)
+    future_as: str | None = None  # what an announced, not yet done event of this type is coded as
 
 
 @dataclass(frozen=True)
@@ -52,23 +77,41 @@ class Lexicon:
     adjectives: dict[str, tuple[Trigger, ...]]
     cues: dict[str, frozenset[str]]
     types: dict[str, EventTypeInfo]
-    forms: dict[str, str] = field(default_factory=dict)  # inflected form -> trigger lemma
+    advice: Trigger
+    forms: dict[str, str] = field(default_factory=dict)  # inflected form -> lemma
 
     def lemma(self, word: str, lemma: str) -> str:
         """The lemma to look a word up by: a known inflection's base, else the pipeline's lemma."""
         return self.forms.get(word) or lemma
 
     def lemmas(self, word: str, lemma: str) -> tuple[str, ...]:
-        """The trigger lemmas a word may stand for: its lemma, itself, or a known inflection."""
-        out = [lemma, word]
-        base = self.forms.get(word)
-        if base:
-            out.append(base)
-        return tuple(dict.fromkeys(out))
+        """The lemmas a word may stand for, in the order ``lemma`` prefers them."""
+        return tuple(dict.fromkeys(x for x in (self.forms.get(word), lemma, word) if x))
 
     def triggers(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
         table = {"verb": self.verbs, "noun": self.nouns, "adjective": self.adjectives}[pos]
         return table.get(lemma, ())
+
+
+def _read(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark
+        where = f":{mark.line + 1}" if mark is not None else ""
+        raise LexiconError(f"{path}{where}: {err.problem}") from None
+    except (OSError, yaml.YAMLError) as err:
+        raise LexiconError(f"{path}: {err}") from None
+
+
+def _words(value: object, where: str) -> frozenset[str]:
+    """A word or list of words; anything else (a YAML boolean from a bare on/off/no/yes) is an error."""
+    if value is None:
+        return frozenset()
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise LexiconError(f"{where}: expected words, got {value!r} (quote on/off/no/yes)")
+    return frozenset(values)
 
 
 def _inflections(lemma: str) -> set[str]:
@@ -87,71 +130,98 @@ def _inflections(lemma: str) -> set[str]:
     return forms
 
 
-def _as_set(value: object) -> frozenset[str]:
-    if value is None:
-        return frozenset()
-    if isinstance(value, str):
-        return frozenset({value})
-    return frozenset(str(v) for v in value)  # type: ignore[union-attr]
+def _types(path: Path) -> dict[str, EventTypeInfo]:
+    spec = _read(path)
+    types = {}
+    for name, info in spec.items():
+        try:
+            types[name] = EventTypeInfo(
+                quad=info["quad"],
+                intensity=float(info["intensity"]),
+                cameo_root=str(info["cameo_root"]),
+                mode_intensity={k: float(v) for k, v in (info.get("mode_intensity") or {}).items()},
+                future_as=info.get("future_as"),
+            )
+        except (KeyError, TypeError, ValueError) as err:
+            raise LexiconError(f"{path}: {name}: {err}") from None
+    for name, info in types.items():
+        if info.future_as is not None and info.future_as not in types:
+            raise LexiconError(f"{path}: {name}: future_as {info.future_as!r} is not an event type")
+    return types
+
+
+def _trigger(lemma: str, pos: str, event_type: str, entry: dict, options: dict, where: str) -> Trigger:
+    unknown = set(options) - TRIGGER_OPTIONS
+    if unknown:
+        raise LexiconError(f"{where}: unknown option(s) {sorted(unknown)} (known: {sorted(TRIGGER_OPTIONS)})")
+    recipient = tuple(
+        _words(options.get("recipient", entry.get("recipient", ["obj"])), f"{where}: recipient")
+    )
+    ordered = options.get("recipient", entry.get("recipient", ["obj"]))
+    return Trigger(
+        lemma=lemma,
+        pos=pos,
+        event_type=event_type,
+        mode=options.get("mode"),
+        recipient=tuple(ordered) if recipient else (),
+        reciprocal=bool(entry.get("reciprocal", False))
+        or (pos == "verb" and lemma in _words(entry.get("reciprocal_verbs"), f"{where}: reciprocal_verbs"))
+        or (pos == "noun" and "between" in ordered),
+        requires=_words(options.get("requires"), f"{where}: requires"),
+        unless=_words(options.get("unless"), f"{where}: unless"),
+        objects=_words(options.get("objects"), f"{where}: objects"),
+        swap=bool(options.get("swap", False)),
+        confidence=float(options.get("confidence", 0.8)),
+        solo=bool(options.get("solo", entry.get("solo", False))),
+        location_recipient=bool(entry.get("location_recipient", False)),
+    )
 
 
 @lru_cache(maxsize=4)
 def load_lexicon(
     triggers_file: Path = TRIGGERS_FILE, cues_file: Path = CUES_FILE, plover_file: Path = PLOVER_FILE
 ) -> Lexicon:
-    """Read the data files once per process."""
-    spec = yaml.safe_load(triggers_file.read_text(encoding="utf-8"))
-    verbs: dict[str, list[Trigger]] = {}
-    nouns: dict[str, list[Trigger]] = {}
-    adjectives: dict[str, list[Trigger]] = {}
+    """Read and check the data files, once per process."""
+    types = _types(plover_file)
+    spec = _read(triggers_file)
+    tables: dict[str, dict[str, list[Trigger]]] = {"verb": {}, "noun": {}, "adjective": {}}
     for event_type, entry in spec.items():
-        default_recipient = tuple(entry.get("recipient", ["obj"]))
-        reciprocal = bool(entry.get("reciprocal", False))
-        solo = bool(entry.get("solo", False))
-        location_recipient = bool(entry.get("location_recipient", False))
-        reciprocal_verbs = set(entry.get("reciprocal_verbs", []))
-        for pos, table in (("verb", verbs), ("noun", nouns), ("adjective", adjectives)):
+        where = f"{triggers_file}: {event_type}"
+        if event_type not in types:
+            raise LexiconError(f"{where}: not an event type of {plover_file.name}")
+        unknown = set(entry) - TYPE_KEYS
+        if unknown:
+            raise LexiconError(f"{where}: unknown key(s) {sorted(unknown)}")
+        for pos, table in tables.items():
             for lemma, options in (entry.get(f"{pos}s") or {}).items():
-                options = options or {}
-                trigger = Trigger(
-                    lemma=str(lemma),
-                    pos=pos,
-                    event_type=event_type,
-                    mode=options.get("mode"),
-                    recipient=tuple(options.get("recipient", default_recipient)),
-                    reciprocal=reciprocal
-                    or (pos == "verb" and lemma in reciprocal_verbs)
-                    or (pos == "noun" and "between" in options.get("recipient", default_recipient)),
-                    requires=_as_set(options.get("requires")),
-                    unless=_as_set(options.get("unless")),
-                    objects=_as_set(options.get("objects")),
-                    swap=bool(options.get("swap", False)),
-                    confidence=float(options.get("confidence", 0.8)),
-                    solo=bool(options.get("solo", solo)),
-                    location_recipient=location_recipient,
-                )
+                trigger = _trigger(str(lemma), pos, event_type, entry, options or {}, f"{where}: {lemma}")
                 table.setdefault(str(lemma), []).append(trigger)
-    cues_spec = yaml.safe_load(cues_file.read_text(encoding="utf-8"))
+
+    cues_spec = _read(cues_file)
     irregular = {str(k): str(v) for k, v in (cues_spec.pop("irregular_forms", None) or {}).items()}
-    cues = {name: _as_set(values) for name, values in cues_spec.items()}
-    words = {*verbs, *nouns, *adjectives, *(w for values in cues.values() for w in values if " " not in w)}
+    advice = cues_spec.pop("advice_event", None) or {}
+    cues = {name: _words(values, f"{cues_file}: {name}") for name, values in cues_spec.items()}
+    if advice.get("type") not in types:
+        raise LexiconError(f"{cues_file}: advice_event: type must be an event type")
+
+    words = {*tables["verb"], *tables["noun"], *tables["adjective"]}
+    words |= {w for name in INFLECTED_CUES for w in cues.get(name, ()) if " " not in w}
     forms = {form: lemma for lemma in sorted(words) for form in _inflections(lemma) if form not in words}
     forms.update(irregular)
-    plover = yaml.safe_load(plover_file.read_text(encoding="utf-8"))
-    types = {
-        name: EventTypeInfo(
-            quad=info["quad"],
-            intensity=float(info["intensity"]),
-            cameo_root=str(info["cameo_root"]),
-            mode_intensity={k: float(v) for k, v in (info.get("mode_intensity") or {}).items()},
-        )
-        for name, info in plover.items()
-    }
     return Lexicon(
-        forms=forms,
-        verbs={k: tuple(v) for k, v in verbs.items()},
-        nouns={k: tuple(v) for k, v in nouns.items()},
-        adjectives={k: tuple(v) for k, v in adjectives.items()},
+        verbs={k: tuple(v) for k, v in tables["verb"].items()},
+        nouns={k: tuple(v) for k, v in tables["noun"].items()},
+        adjectives={k: tuple(v) for k, v in tables["adjective"].items()},
         cues=cues,
         types=types,
+        advice=Trigger(
+            lemma="say",
+            pos="verb",
+            event_type=advice["type"],
+            mode=advice.get("mode"),
+            recipient=("subj",),
+            reciprocal=False,
+            confidence=float(advice.get("confidence", 0.6)),
+        ),
+        forms=forms,
     )
