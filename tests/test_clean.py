@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from attache.clean import clean_article
 from attache.records import Article
 
@@ -34,6 +36,16 @@ def test_repeated_headline_removed_but_news_after_timestamp_kept() -> None:
     assert [r.kind for r in cleaned.removed] == ["repeated_headline", "timestamp"]
 
 
-def test_ordinary_sentences_survive() -> None:
-    text = "Related talks between the two sides resumed.\n\nWatchdogs said the vote was fair."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Related talks between the two sides resumed.",
+        "Watchdogs said the vote was fair.",
+        "Shares in Gazprom fell 5% after the EU imposed new sanctions on Russian gas exports.",
+        "Shared concerns over Taiwan dominated the talks between the two ministers.",
+        "The minister met his counterpart in New Delhi on Monday to discuss border trade. (ANI)",
+        "Updated rules on arms exports took effect on Monday, the ministry said.",
+    ],
+)
+def test_ordinary_sentences_survive(text: str) -> None:
     assert clean_article(Article(id="a", text=text)).text == text

@@ -72,7 +72,15 @@ def test_csv_and_table_formats(tmp_path: Path) -> None:
     out = tmp_path / "events.csv"
     assert run("code", str(sample), "-o", str(out)).returncode == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
-    assert rows and {"event_type", "actor", "recipient", "sentence", "reason"} <= set(rows[0])
+    assert rows and {
+        "event_type",
+        "actor",
+        "recipient",
+        "sentence",
+        "reason",
+        "negated",
+        "hypothetical",
+    } <= set(rows[0])
     table = run("code", str(sample), "--format", "table")
     assert table.returncode == 0
     assert "ACCUSE" in table.stdout or "ASSAULT" in table.stdout
@@ -102,6 +110,46 @@ def test_bad_input_is_reported_and_skipped_and_good_work_kept(tmp_path: Path) ->
     assert "Traceback" not in result.stderr
     ids = {json.loads(line)["article_id"] for line in out.read_text(encoding="utf-8").splitlines()}
     assert "good" in ids
+
+
+def test_unwritable_output_and_pipeline_without_parser(tmp_path: Path) -> None:
+    import spacy
+
+    result = run("code", str(SAMPLES), "-o", str(tmp_path / "no" / "such" / "dir" / "out.jsonl"))
+    assert result.returncode == 2 and "cannot write" in result.stderr and "Traceback" not in result.stderr
+    blank = tmp_path / "blank"
+    spacy.blank("en").to_disk(blank)
+    result = run("code", str(SAMPLES), "--spacy-model", str(blank))
+    assert result.returncode == 2 and "no parser" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_all_boilerplate_article_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "ads.txt").write_text("Share this article\n\nAdvertisement\n", encoding="utf-8")
+    result = run("code", str(tmp_path / "ads.txt"), "--format", "jsonl")
+    assert result.returncode == 1
+    assert "all boilerplate" in result.stderr
+
+
+def test_an_article_that_breaks_the_coder_does_not_stop_the_batch(coder, monkeypatch) -> None:
+    from attache.records import Article, ArticleResult, InputError
+
+    original = coder.extractor.extract
+
+    def extract(doc, actors, context):
+        if context.article_id == "bad":
+            raise RuntimeError("boom")
+        return original(doc, actors, context)
+
+    monkeypatch.setattr(coder.extractor, "extract", extract)
+    articles = [
+        Article(id="good1", text="Russia and China held talks in Beijing on Monday."),
+        Article(id="bad", text="France condemned Russia for the strike.", origin="batch.jsonl:2"),
+        Article(id="good2", text="The European Union imposed new sanctions on Iran."),
+    ]
+    results = list(coder.code_many(articles))
+    assert [type(r) for r in results] == [ArticleResult, InputError, ArticleResult]
+    assert results[1].origin == "batch.jsonl:2" and "boom" in results[1].message
+    assert results[2].events
 
 
 def test_bad_options_give_one_line_errors(tmp_path: Path) -> None:

@@ -22,10 +22,13 @@ LEVELS = ("full", "type+actor", "type")
 
 
 def shared_score(gold: Path, pred: Path) -> dict:
-    out = subprocess.run([sys.executable, str(SCORER), str(gold), str(pred), "--json"],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, str(SCORER), str(gold), str(pred), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout)
-
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
@@ -34,8 +37,10 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_keys_follow_coding_md():
-    assert set(keys("accuse", ["USA", "FRA"], ["RUS"])) == {("ACCUSE", "USA", "RUS"),
-                                                            ("ACCUSE", "FRA", "RUS")}
+    assert set(keys("accuse", ["USA", "FRA"], ["RUS"])) == {
+        ("ACCUSE", "USA", "RUS"),
+        ("ACCUSE", "FRA", "RUS"),
+    }
     assert set(keys("CONSULT", ["IND"], ["CHN"])) == {("CONSULT", frozenset({"CHN", "IND"}))}
     assert set(keys("ASSAULT", ["ARM", "AZE"], [])) == {("ASSAULT", frozenset({"ARM", "AZE"}))}
     assert set(keys("PROTEST", [], [])) == {("PROTEST", "UNK", "-")}
@@ -50,19 +55,35 @@ def perturbed_predictions(gold_path: Path, out: Path) -> None:
         for i, ev in enumerate(art["events"]):
             if ev.get("required", True) and i % 4 == 0:
                 continue  # a miss
-            rec = {"article_id": art["id"], "event_type": ev["type"],
-                   "actor": [{"code": c.lower()} for c in ev["actor"]] if i % 2 else ev["actor"],
-                   "recipient": ["ZZZ"] if i % 5 == 1 else ev["recipient"],
-                   "evidence": {"sentence": ev.get("evidence", "")}, "reason": "perturbed"}
+            rec = {
+                "article_id": art["id"],
+                "event_type": ev["type"],
+                "actor": [{"code": c.lower()} for c in ev["actor"]] if i % 2 else ev["actor"],
+                "recipient": ["ZZZ"] if i % 5 == 1 else ev["recipient"],
+                "evidence": {"sentence": ev.get("evidence", "")},
+                "reason": "perturbed",
+            }
             lines.append(rec)
-        lines.append({"article_id": art["id"], "event_type": "ASSAULT", "actor": ["USA"],
-                      "recipient": ["CHN"], "negated": True})
+        lines.append(
+            {
+                "article_id": art["id"],
+                "event_type": "ASSAULT",
+                "actor": ["USA"],
+                "recipient": ["CHN"],
+                "negated": True,
+            }
+        )
         lines.append({"article_id": art["id"], "type": "PROTEST", "actor": [], "recipient": []})
         if n % 3 == 0:
-            lines.append({"article_id": art["id"], "event_type": "THREATEN", "actor": ["PRK"],
-                          "recipient": ["KOR", "JPN"]})
-    lines.append({"article_id": "not-in-gold", "event_type": "AID", "actor": ["USA"],
-                  "recipient": ["UKR"]})
+            lines.append(
+                {
+                    "article_id": art["id"],
+                    "event_type": "THREATEN",
+                    "actor": ["PRK"],
+                    "recipient": ["KOR", "JPN"],
+                }
+            )
+    lines.append({"article_id": "not-in-gold", "event_type": "AID", "actor": ["USA"], "recipient": ["UKR"]})
     out.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
 
 
@@ -102,8 +123,11 @@ def test_real_coder_predictions_score_equal_the_shared_scorer(coder, tmp_path):
     gold_file = tmp_path / "gold.jsonl"
     ids = set(subset)
     gold_file.write_text(
-        "".join(line + "\n" for line in DEV.read_text(encoding="utf-8").splitlines()
-                if json.loads(line)["id"] in ids),
+        "".join(
+            line + "\n"
+            for line in DEV.read_text(encoding="utf-8").splitlines()
+            if json.loads(line)["id"] in ids
+        ),
         encoding="utf-8",
     )
     records = [r for g in subset.values() for r in coder.code(g.article).events]
@@ -115,30 +139,55 @@ def test_real_coder_predictions_score_equal_the_shared_scorer(coder, tmp_path):
 
 
 GOLD = {
-    "id": "g1", "title": "t", "date": "2024-05-01",
+    "id": "g1",
+    "title": "t",
+    "date": "2024-05-01",
     "text": "China and India held talks. The US accused Russia. Iran warned Israel.",
     "events": [
-        {"type": "CONSULT", "actor": ["CHN", "IND"], "recipient": [], "required": True,
-         "evidence": "China and India held talks."},
-        {"type": "ACCUSE", "actor": ["USA"], "recipient": ["RUS"], "required": True,
-         "evidence": "The US accused Russia."},
-        {"type": "THREATEN", "actor": ["IRN"], "recipient": ["ISR"], "required": False,
-         "evidence": "Iran warned Israel."},
+        {
+            "type": "CONSULT",
+            "actor": ["CHN", "IND"],
+            "recipient": [],
+            "required": True,
+            "evidence": "China and India held talks.",
+        },
+        {
+            "type": "ACCUSE",
+            "actor": ["USA"],
+            "recipient": ["RUS"],
+            "required": True,
+            "evidence": "The US accused Russia.",
+        },
+        {
+            "type": "THREATEN",
+            "actor": ["IRN"],
+            "recipient": ["ISR"],
+            "required": False,
+            "evidence": "Iran warned Israel.",
+        },
     ],
 }
 
 
 def pred_line(event_type, actor, recipient, sentence, reason):
-    return json.dumps({"article_id": "g1", "event_type": event_type,
-                       "actor": [{"code": c} for c in actor],
-                       "recipient": [{"code": c} for c in recipient],
-                       "evidence": {"sentence": sentence}, "reason": reason}) + "\n"
+    return (
+        json.dumps(
+            {
+                "article_id": "g1",
+                "event_type": event_type,
+                "actor": [{"code": c} for c in actor],
+                "recipient": [{"code": c} for c in recipient],
+                "evidence": {"sentence": sentence},
+                "reason": reason,
+            }
+        )
+        + "\n"
+    )
 
 
 def test_errors_list_missed_and_spurious_keys_with_evidence(tmp_path):
     gold = tmp_path / "gold.jsonl"
-    gold.write_text(json.dumps(GOLD) + "\n" + json.dumps({"id": "g2", "text": "x", "events": []})
-                    + "\n")
+    gold.write_text(json.dumps(GOLD) + "\n" + json.dumps({"id": "g2", "text": "x", "events": []}) + "\n")
     pred = tmp_path / "pred.jsonl"
     pred.write_text(
         pred_line("CONSULT", ["IND"], ["CHN"], "China and India held talks.", "verb 'hold talks'")
@@ -154,8 +203,7 @@ def test_errors_list_missed_and_spurious_keys_with_evidence(tmp_path):
     assert "MISSED   ACCUSE USA->RUS" in block and "gold: The US accused Russia." in block
     assert "SPURIOUS ACCUSE RUS->USA" in block and "rule: verb 'accuse' subj" in block
     assert "CONSULT" not in block and "THREATEN" not in block and "== g2" not in text
-    as_json = json.loads(run_cli("eval", str(gold), "--pred", str(pred), "--errors",
-                                 "--json").stdout)
+    as_json = json.loads(run_cli("eval", str(gold), "--pred", str(pred), "--errors", "--json").stdout)
     assert as_json["errors"][0]["missed"][0]["key"] == "ACCUSE USA->RUS"
 
 

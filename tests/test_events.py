@@ -59,19 +59,37 @@ def test_argument_structures(coder, text: str, expected: tuple) -> None:
     assert expected in keys(coder, text)
 
 
+@pytest.fixture(scope="module")
+def flagged():
+    """A coder that keeps negated and hypothetical events, flagged, so tests see them."""
+    from attache.pipeline import Coder
+
+    return Coder(keep_modal=True)
+
+
+def modal(coder, text: str, event_type: str) -> list[tuple[bool, bool]]:
+    events = coder.code(Article(id="t", text=text, date=DATE)).events
+    return [(e.negated, e.hypothetical) for e in events if e.event_type == event_type]
+
+
 def test_content_of_an_accusation_is_not_an_event_of_its_own(coder) -> None:
     found = keys(coder, "The United States and France accused Russia of shelling the plant.")
+    assert ("ACCUSE", ("FRA", "USA"), ("RUS",)) in found
     assert not any(k[0] == "ASSAULT" for k in found)
 
 
-def test_denied_attack_is_not_an_assault(coder) -> None:
-    found = keys(coder, "Moscow denied any plan to attack Ukraine.")
-    assert not any(k[0] == "ASSAULT" for k in found)
+def test_denied_or_negated_attack_is_no_assault(flagged) -> None:
+    assert modal(flagged, "Russia attacked Ukraine on Monday.", "ASSAULT") == [(False, False)]
+    assert modal(flagged, "Russia did not attack Ukraine on Monday.", "ASSAULT") == [(True, False)]
+    # A denied plan is the content of the denial: flagged or not coded at all, never a real attack.
+    assert all(
+        negated for negated, _ in modal(flagged, "Moscow denied any plan to attack Ukraine.", "ASSAULT")
+    )
 
 
-def test_conditional_invasion_is_not_an_assault(coder) -> None:
-    found = keys(coder, "Germany will halt the pipeline if Russia invades Ukraine.")
-    assert not any(k[0] == "ASSAULT" for k in found)
+def test_conditional_invasion_is_flagged_hypothetical(flagged) -> None:
+    flags = modal(flagged, "Germany will halt the pipeline if Russia invades Ukraine.", "ASSAULT")
+    assert flags and all(hypothetical for _, hypothetical in flags)
 
 
 def test_future_meeting_is_agree(coder) -> None:

@@ -43,15 +43,31 @@ def n_events(store: Store) -> int:
 def test_same_meeting_from_two_outlets_is_one_event_with_counts(store):
     add(
         store,
-        coded("a1", "China and India held talks.", D,
-              [record("e1", "a1", "CONSULT", ["CHN", "IND"], [], D)], source="Reuters"),
+        coded(
+            "a1",
+            "China and India held talks.",
+            D,
+            [record("e1", "a1", "CONSULT", ["CHN", "IND"], [], D)],
+            source="Reuters",
+        ),
         # Reported the next day, as a visit (directed): the unordered dyad is the same.
-        coded("a2", "Wang Yi met Jaishankar.", day(1),
-              [record("e2", "a2", "CONSULT", ["CHN"], ["IND"], day(1))], source="AP"),
-        coded("a3", "The Chinese and Indian ministers met. They met again.", day(1),
-              [record("e3", "a3", "CONSULT", ["IND", "CHN"], [], day(1)),
-               record("e4", "a3", "CONSULT", ["CHN", "IND"], [], day(1), start=38)],
-              source="AP"),
+        coded(
+            "a2",
+            "Wang Yi met Jaishankar.",
+            day(1),
+            [record("e2", "a2", "CONSULT", ["CHN"], ["IND"], day(1))],
+            source="AP",
+        ),
+        coded(
+            "a3",
+            "The Chinese and Indian ministers met. They met again.",
+            day(1),
+            [
+                record("e3", "a3", "CONSULT", ["IND", "CHN"], [], day(1)),
+                record("e4", "a3", "CONSULT", ["CHN", "IND"], [], day(1), start=38),
+            ],
+            source="AP",
+        ),
     )
     df = store.events()
     assert len(df) == 1
@@ -64,10 +80,12 @@ def test_same_meeting_from_two_outlets_is_one_event_with_counts(store):
 def test_window_is_plus_minus_days_from_the_first_report_and_configurable(tmp_path):
     def run(window):
         with Store(tmp_path / f"w{window}.duckdb", write=True, window_days=window) as s:
-            add(s,
+            add(
+                s,
                 coded("a1", "x1", D, [record("e1", "a1", "ACCUSE", ["USA"], ["RUS"], D)]),
                 coded("a2", "x2", day(2), [record("e2", "a2", "ACCUSE", ["USA"], ["RUS"], day(2))]),
-                coded("a3", "x3", day(-1), [record("e3", "a3", "ACCUSE", ["USA"], ["RUS"], day(-1))]))
+                coded("a3", "x3", day(-1), [record("e3", "a3", "ACCUSE", ["USA"], ["RUS"], day(-1))]),
+            )
             return n_events(s)
 
     assert run(1) == 2  # day -1 joins day 0; day 2 is too far from day 0
@@ -76,69 +94,110 @@ def test_window_is_plus_minus_days_from_the_first_report_and_configurable(tmp_pa
 
 
 def test_verbal_events_merge_whatever_place_or_mode(store):
-    add(store,
-        coded("a1", "x1", D, [record("e1", "a1", "THREATEN", ["RUS"], ["UKR"], D,
-                                     location="Moscow", mode=["violence"])]),
-        coded("a2", "x2", D, [record("e2", "a2", "THREATEN", ["RUS"], ["UKR"], D,
-                                     location="Kyiv", mode=["territory"])]))
+    add(
+        store,
+        coded(
+            "a1",
+            "x1",
+            D,
+            [record("e1", "a1", "THREATEN", ["RUS"], ["UKR"], D, location="Moscow", mode=["violence"])],
+        ),
+        coded(
+            "a2",
+            "x2",
+            D,
+            [record("e2", "a2", "THREATEN", ["RUS"], ["UKR"], D, location="Kyiv", mode=["territory"])],
+        ),
+    )
     assert n_events(store) == 1
 
 
 def test_two_strikes_on_the_same_day_in_different_places_stay_two(store):
-    add(store, coded("a1", "Russia shelled Kharkiv. Russia shelled Odesa.", D, [
-        record("e1", "a1", "ASSAULT", ["RUS"], ["UKR"], D, "Russia shelled Kharkiv.", 0, "Kharkiv"),
-        record("e2", "a1", "ASSAULT", ["RUS"], ["UKR"], D, "Russia shelled Odesa.", 24, "Odesa"),
-    ]))
+    add(
+        store,
+        coded(
+            "a1",
+            "Russia shelled Kharkiv. Russia shelled Odesa.",
+            D,
+            [
+                record("e1", "a1", "ASSAULT", ["RUS"], ["UKR"], D, "Russia shelled Kharkiv.", 0, "Kharkiv"),
+                record("e2", "a1", "ASSAULT", ["RUS"], ["UKR"], D, "Russia shelled Odesa.", 24, "Odesa"),
+            ],
+        ),
+    )
     assert n_events(store) == 2
     # A later report naming one of the places joins that one; one naming none joins the first.
-    add(store, coded("a2", "Shelling of Odesa.", D, [
-        record("e3", "a2", "ASSAULT", ["RUS"], ["UKR"], D, location="odesa ")]))
-    add(store, coded("a3", "Russia shelled Ukraine.", D, [
-        record("e4", "a3", "ASSAULT", ["RUS"], ["UKR"], D)]))
+    add(
+        store,
+        coded(
+            "a2",
+            "Shelling of Odesa.",
+            D,
+            [record("e3", "a2", "ASSAULT", ["RUS"], ["UKR"], D, location="odesa ")],
+        ),
+    )
+    add(
+        store, coded("a3", "Russia shelled Ukraine.", D, [record("e4", "a3", "ASSAULT", ["RUS"], ["UKR"], D)])
+    )
     counts = dict(store.events()[["event_id", "num_mentions"]].itertuples(index=False))
     assert counts == {"e1": 2, "e2": 2}
 
 
 def test_material_events_with_different_modes_stay_apart(store):
-    add(store,
+    add(
+        store,
         coded("a1", "x1", D, [record("e1", "a1", "ASSAULT", ["ISR"], ["LBN"], D, mode=["aerial"])]),
-        coded("a2", "x2", D, [record("e2", "a2", "ASSAULT", ["ISR"], ["LBN"], D,
-                                     mode=["heavy-weapons"])]),
-        coded("a3", "x3", D, [record("e3", "a3", "ASSAULT", ["ISR"], ["LBN"], D,
-                                     mode=["aerial", "drone"])]))
+        coded("a2", "x2", D, [record("e2", "a2", "ASSAULT", ["ISR"], ["LBN"], D, mode=["heavy-weapons"])]),
+        coded("a3", "x3", D, [record("e3", "a3", "ASSAULT", ["ISR"], ["LBN"], D, mode=["aerial", "drone"])]),
+    )
     assert n_events(store) == 2
 
 
 def test_material_cooperation_also_needs_compatible_place(store):
-    add(store,
+    add(
+        store,
         coded("a1", "x1", D, [record("e1", "a1", "AID", ["USA"], ["UKR"], D, location="Lviv")]),
-        coded("a2", "x2", D, [record("e2", "a2", "AID", ["USA"], ["UKR"], D, location="Poland")]))
+        coded("a2", "x2", D, [record("e2", "a2", "AID", ["USA"], ["UKR"], D, location="Poland")]),
+    )
     assert n_events(store) == 2
 
 
 def test_what_never_merges(store):
-    add(store,
+    add(
+        store,
         coded("a1", "x1", D, [record("e1", "a1", "ACCUSE", ["USA"], ["RUS"], D)]),
         # other direction, other type, other recipient set, denied
         coded("a2", "x2", D, [record("e2", "a2", "ACCUSE", ["RUS"], ["USA"], D)]),
         coded("a3", "x3", D, [record("e3", "a3", "THREATEN", ["USA"], ["RUS"], D)]),
         coded("a4", "x4", D, [record("e4", "a4", "ACCUSE", ["USA"], ["RUS", "CHN"], D)]),
-        coded("a5", "x5", D, [record("e5", "a5", "ACCUSE", ["USA"], ["RUS"], D, negated=True)]))
+        coded("a5", "x5", D, [record("e5", "a5", "ACCUSE", ["USA"], ["RUS"], D, negated=True)]),
+    )
     assert n_events(store) == 5
 
 
 def test_undated_events_merge_only_inside_their_article(store):
-    add(store,
-        coded("a1", "x1 x1", None, [record("e1", "a1", "ACCUSE", ["USA"], ["RUS"], None),
-                                    record("e2", "a1", "ACCUSE", ["USA"], ["RUS"], None, start=3)]),
-        coded("a2", "x2", None, [record("e3", "a2", "ACCUSE", ["USA"], ["RUS"], None)]))
+    add(
+        store,
+        coded(
+            "a1",
+            "x1 x1",
+            None,
+            [
+                record("e1", "a1", "ACCUSE", ["USA"], ["RUS"], None),
+                record("e2", "a1", "ACCUSE", ["USA"], ["RUS"], None, start=3),
+            ],
+        ),
+        coded("a2", "x2", None, [record("e3", "a2", "ACCUSE", ["USA"], ["RUS"], None)]),
+    )
     assert n_events(store) == 2
 
 
 def test_record_date_falls_back_to_article_date(store):
-    add(store,
+    add(
+        store,
         coded("a1", "x1", D, [record("e1", "a1", "ACCUSE", ["USA"], ["RUS"], None)]),
-        coded("a2", "x2", D, [record("e2", "a2", "ACCUSE", ["USA"], ["RUS"], D)]))
+        coded("a2", "x2", D, [record("e2", "a2", "ACCUSE", ["USA"], ["RUS"], D)]),
+    )
     assert n_events(store) == 1
 
 
@@ -170,8 +229,15 @@ def test_failed_article_leaves_nothing(store):
     before = store.counts()
     # Two records with one id: the second mention insert fails after the article,
     # its sentence and an event were written; the rollback must take them all back.
-    bad = coded("a2", "x2 y", D, [record("e2", "a2", "PROTEST", ["FRA"], [], D),
-                                  record("e2", "a2", "PROTEST", ["DEU"], [], D, start=3)])
+    bad = coded(
+        "a2",
+        "x2 y",
+        D,
+        [
+            record("e2", "a2", "PROTEST", ["FRA"], [], D),
+            record("e2", "a2", "PROTEST", ["DEU"], [], D, start=3),
+        ],
+    )
     with pytest.raises(duckdb.Error):
         store.writer.add(bad)
     assert store.counts() == before
@@ -179,14 +245,24 @@ def test_failed_article_leaves_nothing(store):
 
 
 def test_mentions_keep_article_sentence_source_url_and_entities(store):
-    add(store, coded("a1", "Intro. Wang Yi met Blinken.", D,
-                     [record("e1", "a1", "CONSULT", ["CHN"], ["USA"], D, "Wang Yi met Blinken.", 7)],
-                     source="Xinhua", url="https://xinhua.example/1"))
+    add(
+        store,
+        coded(
+            "a1",
+            "Intro. Wang Yi met Blinken.",
+            D,
+            [record("e1", "a1", "CONSULT", ["CHN"], ["USA"], D, "Wang Yi met Blinken.", 7)],
+            source="Xinhua",
+            url="https://xinhua.example/1",
+        ),
+    )
     m = store.con.execute(
         "SELECT m.article_id, s.text, s.start, m.source, m.url, m.reason FROM mentions m"
-        " JOIN sentences s USING (sentence_id)").fetchall()
-    assert m == [("a1", "Wang Yi met Blinken.", 7, "Xinhua", "https://xinhua.example/1",
-                  "test rule for CONSULT")]
+        " JOIN sentences s USING (sentence_id)"
+    ).fetchall()
+    assert m == [
+        ("a1", "Wang Yi met Blinken.", 7, "Xinhua", "https://xinhua.example/1", "test rule for CONSULT")
+    ]
     ents = store.con.execute("SELECT role, code, sector FROM entities ORDER BY role").fetchall()
     assert ents == [("actor", "CHN", "GOV"), ("recipient", "USA", "GOV")]
 
@@ -198,18 +274,58 @@ def test_mentions_keep_article_sentence_source_url_and_entities(store):
 def filled(tmp_path):
     path = tmp_path / "filled.duckdb"
     with Store(path, write=True) as s:
-        add(s,
-            coded("a1", "China and India held talks in Delhi.", D,
-                  [record("e1", "a1", "CONSULT", ["CHN", "IND"], [], D,
-                          "China and India held talks in Delhi.")]),
-            coded("a2", "Russia shelled Kharkiv.", day(8),
-                  [record("e2", "a2", "ASSAULT", ["RUS"], ["UKR"], day(8),
-                          "Russia shelled Kharkiv.", location="Kharkiv")]),
-            coded("a3", "Ukraine accused Russia of war crimes.", day(9),
-                  [record("e3", "a3", "ACCUSE", ["UKR"], ["RUS"], day(9),
-                          "Ukraine accused Russia of war crimes.")]),
-            coded("a4", "India visited China.", day(40),
-                  [record("e4", "a4", "CONSULT", ["IND"], ["CHN"], day(40), "India visited China.")]))
+        add(
+            s,
+            coded(
+                "a1",
+                "China and India held talks in Delhi.",
+                D,
+                [
+                    record(
+                        "e1", "a1", "CONSULT", ["CHN", "IND"], [], D, "China and India held talks in Delhi."
+                    )
+                ],
+            ),
+            coded(
+                "a2",
+                "Russia shelled Kharkiv.",
+                day(8),
+                [
+                    record(
+                        "e2",
+                        "a2",
+                        "ASSAULT",
+                        ["RUS"],
+                        ["UKR"],
+                        day(8),
+                        "Russia shelled Kharkiv.",
+                        location="Kharkiv",
+                    )
+                ],
+            ),
+            coded(
+                "a3",
+                "Ukraine accused Russia of war crimes.",
+                day(9),
+                [
+                    record(
+                        "e3",
+                        "a3",
+                        "ACCUSE",
+                        ["UKR"],
+                        ["RUS"],
+                        day(9),
+                        "Ukraine accused Russia of war crimes.",
+                    )
+                ],
+            ),
+            coded(
+                "a4",
+                "India visited China.",
+                day(40),
+                [record("e4", "a4", "CONSULT", ["IND"], ["CHN"], day(40), "India visited China.")],
+            ),
+        )
     return path
 
 
@@ -240,8 +356,12 @@ def test_dyads_series(filled):
     with attache.open(filled) as s:
         month = s.dyads(by="month")
         rows = {(r.actor, r.recipient, str(r.period)[:10]): r for r in month.itertuples()}
-        assert set(rows) == {("CHN", "IND", "2024-05-01"), ("CHN", "IND", "2024-06-01"),
-                             ("RUS", "UKR", "2024-05-01"), ("UKR", "RUS", "2024-05-01")}
+        assert set(rows) == {
+            ("CHN", "IND", "2024-05-01"),
+            ("CHN", "IND", "2024-06-01"),
+            ("RUS", "UKR", "2024-05-01"),
+            ("UKR", "RUS", "2024-05-01"),
+        }
         ru = rows[("RUS", "UKR", "2024-05-01")]
         assert (ru.events, ru.material_conflict, ru.intensity) == (1, 1, -9.0)
         # Meetings are undirected: asking for India -> China finds them too.
@@ -289,7 +409,8 @@ def test_parquet_export_reads_back_in_pyarrow_and_duckdb(filled, tmp_path):
     con = duckdb.connect()
     got = con.execute(
         "SELECT event_type, num_mentions FROM read_parquet(?) WHERE list_contains(actor_codes, 'RUS')",
-        [str(out)]).fetchall()
+        [str(out)],
+    ).fetchall()
     assert got == [("ASSAULT", 1)]
 
 
@@ -337,16 +458,29 @@ def test_gdelt_export_gives_one_row_per_actor_pair(tmp_path):
 
     db, out = tmp_path / "pairs.duckdb", tmp_path / "pairs.csv"
     with Store(db, write=True) as s:
-        add(s, coded("a1", "x", D, [
-            record("e1", "a1", "ACCUSE", ["USA", "FRA"], ["RUS"], D),
-            record("e2", "a1", "CONSULT", ["CHN", "IND", "PAK"], [], D, start=2),
-            record("e3", "a1", "PROTEST", ["FRA"], [], D, start=4, sector="CVL"),
-        ]))
+        add(
+            s,
+            coded(
+                "a1",
+                "x",
+                D,
+                [
+                    record("e1", "a1", "ACCUSE", ["USA", "FRA"], ["RUS"], D),
+                    record("e2", "a1", "CONSULT", ["CHN", "IND", "PAK"], [], D, start=2),
+                    record("e3", "a1", "PROTEST", ["FRA"], [], D, start=4, sector="CVL"),
+                ],
+            ),
+        )
         assert export(s.con, "gdelt", out) == 2 + 3 + 1
-    rows = [(r["GLOBALEVENTID"], r["Actor1Code"], r["Actor2Code"], r["Directed"])
-            for r in csv.DictReader(out.open())]
+    rows = [
+        (r["GLOBALEVENTID"], r["Actor1Code"], r["Actor2Code"], r["Directed"])
+        for r in csv.DictReader(out.open())
+    ]
     assert sorted(rows) == [
-        ("e1", "FRAGOV", "RUSGOV", "1"), ("e1", "USAGOV", "RUSGOV", "1"),
-        ("e2", "CHNGOV", "INDGOV", "0"), ("e2", "CHNGOV", "PAKGOV", "0"),
-        ("e2", "INDGOV", "PAKGOV", "0"), ("e3", "FRACVL", "", "1"),
+        ("e1", "FRAGOV", "RUSGOV", "1"),
+        ("e1", "USAGOV", "RUSGOV", "1"),
+        ("e2", "CHNGOV", "INDGOV", "0"),
+        ("e2", "CHNGOV", "PAKGOV", "0"),
+        ("e2", "INDGOV", "PAKGOV", "0"),
+        ("e3", "FRACVL", "", "1"),
     ]

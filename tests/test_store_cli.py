@@ -26,14 +26,11 @@ CLI = [sys.executable, "-c", "import sys; sys.argv[0] = 'attache'; from attache.
 ORPHAN_CHECKS = {
     "mention without article": "SELECT count(*) FROM mentions m ANTI JOIN articles a USING (article_id)",
     "mention without event": "SELECT count(*) FROM mentions m ANTI JOIN events e USING (event_id)",
-    "mention without sentence":
-        "SELECT count(*) FROM mentions m ANTI JOIN sentences s USING (sentence_id)",
-    "event without its first mention":
-        "SELECT count(*) FROM events e ANTI JOIN mentions m ON m.mention_id = e.event_id",
+    "mention without sentence": "SELECT count(*) FROM mentions m ANTI JOIN sentences s USING (sentence_id)",
+    "event without its first mention": "SELECT count(*) FROM events e ANTI JOIN mentions m ON m.mention_id = e.event_id",
     "event without pairs": "SELECT count(*) FROM events e ANTI JOIN event_dyads d USING (event_id)",
     "pair without event": "SELECT count(*) FROM event_dyads d ANTI JOIN events e USING (event_id)",
-    "sentence without article":
-        "SELECT count(*) FROM sentences s ANTI JOIN articles a USING (article_id)",
+    "sentence without article": "SELECT count(*) FROM sentences s ANTI JOIN articles a USING (article_id)",
     "entity without mention": "SELECT count(*) FROM entities x ANTI JOIN mentions m USING (mention_id)",
 }
 
@@ -64,8 +61,7 @@ def article_ids(db: Path) -> list[str]:
 
 def kill_after(cmd: list[str], marker: str, cwd: Path | None = None) -> None:
     """Start ``cmd``, SIGKILL it as soon as its stderr or stdout shows ``marker``."""
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            cwd=cwd)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=cwd)
     try:
         for line in proc.stdout:
             if marker in line:
@@ -94,11 +90,22 @@ def corpus(path: Path) -> list[str]:
         aid = f"gen-{i:05d}"
         ids.append(aid)
         day = 1 + (i // 50) % 28
-        text = (f"China and India held talks in {places[i % 4]} on Monday, officials said. "
-                f"Russia accused Ukraine of shelling a border village. Report number {i}.")
-        lines.append(json.dumps({"id": aid, "title": f"Talks {i}", "text": text,
-                                 "date": f"2024-03-{day:02d}", "source": f"Outlet{i % 3}",
-                                 "url": f"https://outlet{i % 3}.example/{aid}"}))
+        text = (
+            f"China and India held talks in {places[i % 4]} on Monday, officials said. "
+            f"Russia accused Ukraine of shelling a border village. Report number {i}."
+        )
+        lines.append(
+            json.dumps(
+                {
+                    "id": aid,
+                    "title": f"Talks {i}",
+                    "text": text,
+                    "date": f"2024-03-{day:02d}",
+                    "source": f"Outlet{i % 3}",
+                    "url": f"https://outlet{i % 3}.example/{aid}",
+                }
+            )
+        )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return ids
 
@@ -116,8 +123,9 @@ def test_sigkilled_ingest_keeps_whole_articles_and_the_rerun_completes(tmp_path)
     again = attache("ingest", str(src), "--db", str(db), timeout=600)
     assert again.returncode == 1, again.stderr  # the bad line is reported again
     assert f"skipped {src}:{BAD_LINE}: " in again.stderr.splitlines()[0]
-    assert (f"read={N_ARTICLES} stored={N_ARTICLES - len(stored)} "
-            f"skipped_duplicate={len(stored)} errors=1") in again.stdout
+    assert (
+        f"read={N_ARTICLES} stored={N_ARTICLES - len(stored)} skipped_duplicate={len(stored)} errors=1"
+    ) in again.stdout
     final = article_ids(db)
     assert sorted(final) == sorted(ids)  # every article exactly once
     counts = assert_whole(db)
@@ -207,8 +215,9 @@ def test_query_commands_on_the_pool(pool_db, tmp_path):
     export = attache("export", "--db", str(pool_db), "--format", "parquet", "-o", str(out))
     assert export.returncode == 0, export.stderr
     assert pq.read_table(out).num_rows == len(rows)
-    assert duckdb.connect().execute("SELECT count(*) FROM read_parquet(?)", [str(out)]).fetchone()[0] \
-        == len(rows)
+    assert duckdb.connect().execute("SELECT count(*) FROM read_parquet(?)", [str(out)]).fetchone()[0] == len(
+        rows
+    )
 
 
 @pytest.mark.parametrize(
@@ -242,9 +251,14 @@ def test_quote_laden_text_filter_is_only_ever_a_parameter(tmp_path):
     from test_store_helpers import coded, record
 
     with Store(db, write=True) as s:
-        s.writer.add(coded("a1", "O'Brien met officials.", None,
-                           [record("e1", "a1", "CONSULT", ["IRL"], ["GBR"], None,
-                                   "O'Brien met officials.")]))
+        s.writer.add(
+            coded(
+                "a1",
+                "O'Brien met officials.",
+                None,
+                [record("e1", "a1", "CONSULT", ["IRL"], ["GBR"], None, "O'Brien met officials.")],
+            )
+        )
     evil = "O'Brien'); DROP TABLE events;--"
     out = attache("events", "--db", str(db), "--text", evil, "--format", "jsonl")
     assert out.returncode == 0 and out.stdout == ""

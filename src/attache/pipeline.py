@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from attache.clean import clean_article
+from attache.clean import clean_article, load_patterns
 from attache.events.extract import ArticleContext, EventExtractor
 from attache.records import Article, ArticleResult, CleanArticle, InputError
 
@@ -36,6 +36,10 @@ class Coder:
         from attache.nlp import load_pipeline
 
         self.nlp = nlp if nlp is not None else load_pipeline(spacy_model)
+        if not self.nlp.has_pipe("parser") and not self.nlp.has_pipe("senter"):
+            raise ValueError(f"spaCy pipeline {spacy_model or 'attache'!r} has no parser: attache needs one")
+        # Data files are read and checked here, so a broken one fails once, not per article.
+        load_patterns()
         self.kb = ActorKB.load(extra_files=tuple(Path(p) for p in actors_files))
         self.extractor = EventExtractor(find_mentions=self.kb.find_mentions)
         # Negated and hypothetical events are kept in the records only on request:
@@ -62,6 +66,9 @@ class Coder:
                     yield item
                     continue
                 clean, doc = next(parsed)
+                if not clean.text.strip():
+                    yield InputError(origin=item.origin or item.id, message="article is all boilerplate")
+                    continue
                 try:
                     yield self._events(clean, doc if doc is not None else self.nlp(clean.text))
                 except Exception as err:  # one broken article must not stop the batch

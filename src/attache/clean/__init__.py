@@ -17,14 +17,28 @@ from attache.records import Article, CleanArticle, RemovedText
 BOILERPLATE_FILE = Path(__file__).with_name("boilerplate.yaml")
 
 
+class BoilerplateError(ValueError):
+    """The boilerplate file is malformed."""
+
+
 @lru_cache(maxsize=4)
 def load_patterns(path: Path = BOILERPLATE_FILE) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """The (kind, compiled pattern) pairs of a boilerplate file."""
-    with open(path, encoding="utf-8") as handle:
-        kinds = yaml.safe_load(handle) or {}
-    return tuple(
-        (kind, re.compile(pattern, re.IGNORECASE)) for kind, patterns in kinds.items() for pattern in patterns
-    )
+    """The (kind, compiled pattern) pairs of a boilerplate file, checked once."""
+    try:
+        kinds = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.MarkedYAMLError as err:
+        line = f":{err.problem_mark.line + 1}" if err.problem_mark is not None else ""
+        raise BoilerplateError(f"{path}{line}: {err.problem}") from None
+    except (OSError, yaml.YAMLError) as err:
+        raise BoilerplateError(f"{path}: {err}") from None
+    compiled = []
+    for kind, patterns in kinds.items():
+        for pattern in patterns or []:
+            try:
+                compiled.append((str(kind), re.compile(str(pattern), re.IGNORECASE)))
+            except re.error as err:
+                raise BoilerplateError(f"{path}: {kind}: pattern {pattern!r}: {err}") from None
+    return tuple(compiled)
 
 
 def clean_article(article: Article) -> CleanArticle:

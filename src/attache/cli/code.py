@@ -9,6 +9,7 @@ from typing import Annotated, TextIO
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -23,7 +24,7 @@ from attache.cli.options import (
     stderr,
     warn,
 )
-from attache.records import EventRecord, InputError
+from attache.records import Entity, EventRecord, InputError
 
 FORMATS = ("table", "jsonl", "csv")
 CSV_COLUMNS = [
@@ -36,6 +37,9 @@ CSV_COLUMNS = [
     "recipient",
     "historical",
     "future",
+    "hypothetical",
+    "negated",
+    "location",
     "quad",
     "intensity",
     "cameo_root",
@@ -71,17 +75,25 @@ def code(
     if fmt not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", code=2)
 
+    # The output is opened before the slow model load, so a bad -o path fails at once.
+    try:
+        sink = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    except OSError as err:
+        fail(f"{output}: cannot write: {err.strerror or err}", code=2)
+
     from attache.ingest import read_articles
     from attache.pipeline import Coder
 
     try:
         coder = Coder(spacy_model=spacy_model, actors_files=actor_files, keep_modal=include_modal)
     except (OSError, ValueError) as err:
+        if output:
+            sink.close()
         fail(f"cannot load the coder: {err}", code=2)
+    # Read up front so the progress bar knows the total; articles are small next to their parses.
     articles = list(read_articles(paths, default_date))
-    events: list[EventRecord] = []
+    n_events = 0
     skipped = 0
-    sink = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     writer = _Writer(fmt, sink)
     try:
         with Progress(
@@ -100,16 +112,14 @@ def code(
                     warn(str(result))
                     continue
                 writer.write(result.events)
-                events.extend(result.events)
+                n_events += len(result.events)
         writer.close()
     finally:
         if output:
             sink.close()
     coded = len(articles) - skipped
-    stderr.print(
-        f"{coded} articles coded, {len(events)} events" + (f", {skipped} skipped" if skipped else "")
-    )
-    if coded and not events:
+    stderr.print(f"{coded} articles coded, {n_events} events" + (f", {skipped} skipped" if skipped else ""))
+    if coded and not n_events:
         stderr.print(
             "[yellow]note:[/] no events found: the articles report no political events that the "
             "lexicon knows, or their actors could not be resolved"
@@ -148,11 +158,11 @@ class _Writer:
             _print_table(self.rows, self.sink)
 
 
-def _entities(entities: list) -> str:
+def _entities(entities: list[Entity]) -> str:
     return ";".join(f"{e.code}({e.sector})" if e.sector else e.code for e in entities)
 
 
-def _csv_row(r: EventRecord) -> list:
+def _csv_row(r: EventRecord) -> list[object]:
     return [
         r.event_id,
         r.article_id,
@@ -163,6 +173,9 @@ def _csv_row(r: EventRecord) -> list:
         _entities(r.recipient),
         r.historical,
         r.future,
+        r.hypothetical,
+        r.negated,
+        r.location.code or r.location.text if r.location else "",
         r.quad,
         r.intensity,
         r.cameo_root,
@@ -183,14 +196,15 @@ def _print_table(records: list[EventRecord], sink: TextIO) -> None:
     for r in records:
         flags = " ".join(f for f in ("historical", "future", "negated", "hypothetical") if getattr(r, f))
         table.add_row(
-            r.article_id,
+            escape(r.article_id),
             r.event_type
             + (f" ({', '.join(r.mode)})" if r.mode else "")
             + (f"\n[dim]{flags}[/]" if flags else ""),
-            _entities(r.actor),
-            _entities(r.recipient) or "-",
-            r.evidence.trigger,
-            r.evidence.sentence + f"\n[dim]{r.reason}[/]",
+            escape(_entities(r.actor)),
+            escape(_entities(r.recipient)) or "-",
+            escape(r.evidence.trigger),
+            # Article text is not Rich markup: "[/i]" in a sentence must print as it is.
+            escape(r.evidence.sentence) + f"\n[dim]{escape(r.reason)}[/]",
             f"{r.confidence:.2f}",
         )
     console.print(table)

@@ -51,24 +51,32 @@ def eval_command(
     if as_json:
         if errors:
             result["errors"] = [
-                {"article_id": e.article_id,
-                 "missed": [{"key": k, "gold_evidence": s} for k, s in e.missed],
-                 "spurious": [{"key": k, "records": [{"sentence": s, "reason": r} for s, r in recs]}
-                              for k, recs in e.spurious]}
+                {
+                    "article_id": e.article_id,
+                    "missed": [{"key": k, "gold_evidence": s} for k, s in e.missed],
+                    "spurious": [
+                        {"key": k, "records": [{"sentence": s, "reason": r} for s, r in recs]}
+                        for k, recs in e.spurious
+                    ],
+                }
                 for e in errs
             ]
         print(json.dumps(result))
         return
     for lvl in ev.LEVELS:
         s = result[lvl]
-        print(f"{lvl:11s} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} "
-              f"(tp={s['tp']} fp={s['fp']} fn={s['fn']})")
+        print(
+            f"{lvl:11s} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} "
+            f"(tp={s['tp']} fp={s['fp']} fn={s['fn']})"
+        )
         if by_type and lvl == "full":
             for t, c in s["per_type"].items():
                 print(f"    {t:10s} tp={c['tp']:3d} fp={c['fp']:3d} fn={c['fn']:3d}")
     if result["unknown_article_ids"]:
-        print(f"warning: {result['unknown_article_ids']} predicted article ids are not in the gold file",
-              file=sys.stderr)
+        print(
+            f"warning: {result['unknown_article_ids']} predicted article ids are not in the gold file",
+            file=sys.stderr,
+        )
     print(f"articles={result['articles']} full_f1={result['full']['f1']:.3f}")
     for e in errs:
         print(f"\n== {e.article_id}")
@@ -84,8 +92,10 @@ def eval_command(
 
 
 def _code(
-    gold_articles: Mapping[str, GoldArticle], spacy_model: str | None,
-    actors: Sequence[Path], output: Path | None,
+    gold_articles: Mapping[str, GoldArticle],
+    spacy_model: str | None,
+    actors: Sequence[Path],
+    output: Path | None,
 ) -> Predicted:
     """Predictions of the real coder on the gold articles."""
     from attache import evaluate as ev

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -33,10 +33,9 @@ def parse_date(value: str | None, option: str = "--date") -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         fail(f"{option}: {value!r} is not a date (YYYY-MM-DD)", code=2)
-    return None
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = 1) -> NoReturn:
     stderr.print(f"[bold red]error:[/] {message}", soft_wrap=True)
     raise typer.Exit(code)
 

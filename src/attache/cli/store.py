@@ -71,8 +71,12 @@ def ingest(
     except OSError as e:  # spaCy's "can't find model", an unreadable actors file
         _fail(f"cannot load the coder: {e}")
     with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} articles"),
-        RateColumn(), TimeElapsedColumn(), console=Console(stderr=True),
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TextColumn("{task.completed} articles"),
+        RateColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
     ) as progress:
         task = progress.add_task("ingesting", total=None)
         summary = run_ingest(
@@ -80,7 +84,10 @@ def ingest(
             coder.code,
             store.writer,
             on_error=lambda msg: progress.console.print(
-                f"skipped {msg}", markup=False, highlight=False, soft_wrap=True  # greppable: one line
+                f"skipped {msg}",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,  # greppable: one line
             ),
             on_article=lambda: progress.advance(task),
         )
@@ -147,23 +154,42 @@ def events(
     _check_format(fmt)
     with _open(db) as store:
         try:
-            table = store.events(as_arrow=True, actor=actor, recipient=recipient,
-                                 type=event_type, quad=quad, since=since, until=until,
-                                 text=text, limit=limit)
+            table = store.events(
+                as_arrow=True,
+                actor=actor,
+                recipient=recipient,
+                type=event_type,
+                quad=quad,
+                since=since,
+                until=until,
+                text=text,
+                limit=limit,
+            )
         except StoreError as e:
             _fail(str(e))
     rows = table.to_pylist()
     for r in rows:
         r["dyad"] = ",".join(r["actor_codes"]) + (
-            " -> " + ",".join(r["recipient_codes"]) if r["recipient_codes"] else "")
+            " -> " + ",".join(r["recipient_codes"]) if r["recipient_codes"] else ""
+        )
     if fmt != "table":
         for r in rows:
             del r["dyad"]
-    _emit(rows, fmt, f"{len(rows)} events", [
-        ("date", "date"), ("event_type", "type"), ("dyad", "actor -> recipient"),
-        ("intensity", "intensity"), ("num_mentions", "mentions"), ("num_articles", "articles"),
-        ("num_sources", "sources"), ("evidence", "evidence"),
-    ])
+    _emit(
+        rows,
+        fmt,
+        f"{len(rows)} events",
+        [
+            ("date", "date"),
+            ("event_type", "type"),
+            ("dyad", "actor -> recipient"),
+            ("intensity", "intensity"),
+            ("num_mentions", "mentions"),
+            ("num_articles", "articles"),
+            ("num_sources", "sources"),
+            ("evidence", "evidence"),
+        ],
+    )
 
 
 def dyads(
@@ -181,12 +207,23 @@ def dyads(
         except StoreError as e:
             _fail(str(e))
     rows = table.to_pylist()
-    _emit(rows, fmt, f"dyads by {by}", [
-        ("actor", "actor"), ("recipient", "recipient"), ("directed", "directed"),
-        ("period", by), ("events", "events"), ("verbal_cooperation", "VC"),
-        ("material_cooperation", "MC"), ("verbal_conflict", "VK"), ("material_conflict", "MK"),
-        ("intensity", "intensity"),
-    ])
+    _emit(
+        rows,
+        fmt,
+        f"dyads by {by}",
+        [
+            ("actor", "actor"),
+            ("recipient", "recipient"),
+            ("directed", "directed"),
+            ("period", by),
+            ("events", "events"),
+            ("verbal_cooperation", "VC"),
+            ("material_cooperation", "MC"),
+            ("verbal_conflict", "VK"),
+            ("material_conflict", "MK"),
+            ("intensity", "intensity"),
+        ],
+    )
 
 
 def export(

@@ -17,6 +17,7 @@ TEXT_SUFFIXES = {".txt", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm"}
 SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
+BOM = b"\xef\xbb\xbf"
 
 # A headline is one short line without a closing full stop.
 _HEADLINE_MAX_WORDS = 25
@@ -37,16 +38,17 @@ def read_articles(
             if not files:
                 yield InputError(origin=str(path), message="directory holds no .txt, .jsonl or .html files")
             for file in files:
-                yield from _read_file(file, default_date)
+                # "sub/a" and "a" are different articles: the id keeps the path below the folder.
+                yield from _read_file(file, default_date, file.relative_to(path).with_suffix("").as_posix())
         elif path.exists():
-            yield from _read_file(path, default_date)
+            yield from _read_file(path, default_date, path.stem)
         else:
             yield InputError(origin=str(path), message="no such file or directory")
 
 
-def _read_file(path: Path, default_date: dt.date | None) -> Iterator[Article | InputError]:
+def _read_file(path: Path, default_date: dt.date | None, article_id: str) -> Iterator[Article | InputError]:
     try:
-        data = path.read_bytes()
+        data = path.read_bytes().removeprefix(BOM)
     except OSError as err:
         yield InputError(origin=str(path), message=f"cannot read file: {err.strerror or err}")
         return
@@ -59,13 +61,13 @@ def _read_file(path: Path, default_date: dt.date | None) -> Iterator[Article | I
         yield text
         return
     if suffix in HTML_SUFFIXES:
-        yield _from_html(text, path.stem, str(path), default_date)
+        yield _from_html(text, article_id, str(path), default_date)
     else:
-        yield _from_text(text, path.stem, str(path), default_date)
+        yield _from_text(text, article_id, str(path), default_date)
 
 
 def _read_stdin(default_date: dt.date | None) -> Iterator[Article | InputError]:
-    data = sys.stdin.buffer.read()
+    data = sys.stdin.buffer.read().removeprefix(BOM)
     head = data.lstrip()[:1]
     if head == b"{":
         yield from _read_jsonl(data, "<stdin>", default_date)
@@ -114,9 +116,10 @@ def _from_record(record: object, where: str, default_date: dt.date | None) -> Ar
     article_id = record.get("id")
     if article_id is None or str(article_id).strip() == "":
         return InputError(origin=where, message='missing "id"')
-    date = _parse_date(record.get("date"))
-    if isinstance(date, InputError):
-        return InputError(origin=where, message=date.message)
+    try:
+        date = _parse_date(record.get("date"))
+    except ValueError as err:
+        return InputError(origin=where, message=str(err))
     try:
         return Article(
             id=str(article_id),
@@ -132,11 +135,12 @@ def _from_record(record: object, where: str, default_date: dt.date | None) -> Ar
         return InputError(origin=where, message=f"{'.'.join(map(str, first['loc']))}: {first['msg']}")
 
 
-def _parse_date(value: object) -> dt.date | None | InputError:
+def _parse_date(value: object) -> dt.date | None:
+    """An article's date from ISO text or anything dateparser reads; ValueError when unreadable."""
     if value in (None, ""):
         return None
     if not isinstance(value, str):
-        return InputError(origin="", message=f"date must be a string, not {type(value).__name__}")
+        raise ValueError(f"date must be a string, not {type(value).__name__}")
     try:
         return dt.date.fromisoformat(value[:10])
     except ValueError:
@@ -145,7 +149,7 @@ def _parse_date(value: object) -> dt.date | None | InputError:
 
     parsed = dateparser.parse(value, settings={"STRICT_PARSING": True})
     if parsed is None:
-        return InputError(origin="", message=f"unreadable date {value!r}")
+        raise ValueError(f"unreadable date {value!r}")
     return parsed.date()
 
 
@@ -186,14 +190,17 @@ def _from_html(html: str, article_id: str, origin: str, default_date: dt.date | 
     text = (document.get("text") or "").strip()
     if not text:
         return InputError(origin=origin, message="no article text found in the HTML page")
-    date = _parse_date(document.get("date"))
+    try:
+        date = _parse_date(document.get("date"))
+    except ValueError:
+        date = None  # a page's metadata date is a hint; an unreadable one is not worth skipping the page
     # trafilatura keeps one paragraph per line; the rest of attache expects blank lines between them.
     text = re.sub(r"\n+", "\n\n", text)
     return Article(
         id=article_id,
         text=text,
         title=document.get("title") or None,
-        date=(None if isinstance(date, InputError) else date) or default_date,
+        date=date or default_date,
         url=document.get("url") or None,
         source=document.get("sitename") or None,
         origin=origin,
