@@ -27,7 +27,9 @@ ORPHAN_CHECKS = {
     "mention without article": "SELECT count(*) FROM mentions m ANTI JOIN articles a USING (article_id)",
     "mention without event": "SELECT count(*) FROM mentions m ANTI JOIN events e USING (event_id)",
     "mention without sentence": "SELECT count(*) FROM mentions m ANTI JOIN sentences s USING (sentence_id)",
-    "event without its first mention": "SELECT count(*) FROM events e ANTI JOIN mentions m ON m.mention_id = e.event_id",
+    "event without its first mention": (
+        "SELECT count(*) FROM events e ANTI JOIN mentions m ON m.mention_id = e.event_id"
+    ),
     "event without pairs": "SELECT count(*) FROM events e ANTI JOIN event_dyads d USING (event_id)",
     "pair without event": "SELECT count(*) FROM event_dyads d ANTI JOIN events e USING (event_id)",
     "sentence without article": "SELECT count(*) FROM sentences s ANTI JOIN articles a USING (article_id)",
