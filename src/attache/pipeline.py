@@ -41,7 +41,7 @@ class Coder:
         # Data files are read and checked here, so a broken one fails once, not per article.
         load_patterns()
         self.kb = ActorKB.load(extra_files=tuple(Path(p) for p in actors_files))
-        self.extractor = EventExtractor(find_mentions=self.kb.find_mentions)
+        self.extractor = EventExtractor()
         # Negated and hypothetical events are kept in the records only on request:
         # CODING.md says they are not events.
         self.keep_modal = keep_modal

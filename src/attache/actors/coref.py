@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from attache.actors.entity import ActorEntity
-from attache.actors.kb import ActorKB
+from attache.actors.kb import ActorKB, Mention
 from attache.actors.normalize import norm_key, tokenize
 from attache.actors.scan import NOT_NAMES, scan
 
@@ -173,9 +173,11 @@ class ArticleActors:
             if e.code in {"CHN", "TWN", "KOR", "PRK"}:
                 self.names[toks[0]] = e
 
-    def start_sentence(self, text: str) -> None:
-        """Read a sentence in article order; what it names becomes salient."""
-        for m in self.kb.find_mentions(text, self.on):
+    def start_sentence(self, text: str) -> list[Mention]:
+        """Read a sentence in article order; what it names becomes salient. Returns the
+        sentence's gazetteer mentions, so a caller need not scan it again."""
+        mentions = self.kb.find_mentions(text, self.on)
+        for m in mentions:
             key = norm_key(m.text)
             local = self.names.get(key)
             if local is not None and " " not in key and m.kind in {"surname", "person"}:
@@ -184,6 +186,7 @@ class ArticleActors:
                 continue
             self._remember(m.entities)
         self._introductions(text)
+        return mentions
 
     def _introductions(self, text: str) -> None:
         """Register people the sentence introduces with an office the KB cannot name

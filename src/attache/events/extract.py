@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -48,22 +48,30 @@ PRONOUNS = {"he", "she", "him", "her", "it", "they", "them"}
 PERSONAL = {"he", "she", "him", "her"}
 
 
-class ActorResolver(Protocol):
-    """What the events stage needs from the actors stage (``attache.actors.ArticleActors``)."""
-
-    def start_sentence(self, text: str) -> None: ...
-
-    def resolve(self, text: str) -> list[Entity]: ...
-
-
 class MentionLike(Protocol):
     start: int
     end: int
     text: str
-    entities: list
+    entities: Sequence[Entity]
 
 
-MentionFinder = Callable[[str], "list[MentionLike]"]
+class ActorResolver(Protocol):
+    """What the events stage needs from the actors stage (``attache.actors.ArticleActors``)."""
+
+    def start_sentence(self, text: str) -> Sequence[MentionLike]: ...
+
+    def resolve(self, text: str) -> list[Entity]: ...
+
+
+@dataclass(frozen=True)
+class Named:
+    """A gazetteer mention of the sentence placed in its parse, once per sentence."""
+
+    text: str
+    entities: Sequence[Entity]
+    start: int  # character offsets in the document
+    end: int
+    root: Token
 
 
 def _unique(entities: list[Entity]) -> list[Entity]:
@@ -87,8 +95,8 @@ class _Centered:
         self.inner = inner
         self.topic = topic
 
-    def start_sentence(self, text: str) -> None:
-        self.inner.start_sentence(text)
+    def start_sentence(self, text: str) -> Sequence[MentionLike]:
+        return self.inner.start_sentence(text)
 
     def resolve(self, text: str) -> list[Entity]:
         key = text.strip().lower()
@@ -131,14 +139,11 @@ class ArticleContext:
 class EventExtractor:
     """Turns a parsed, cleaned article into event records."""
 
-    def __init__(
-        self,
-        lexicon: Lexicon | None = None,
-        min_confidence: float = 0.35,
-        find_mentions: MentionFinder | None = None,
-    ) -> None:
+    def __init__(self, lexicon: Lexicon | None = None, min_confidence: float = 0.35) -> None:
         self.lexicon = lexicon or load_lexicon()
-        self.find_mentions = find_mentions
+        # Trigger readings of the sentence being coded, by token index (one extractor codes
+        # one article at a time).
+        self._readings_cache: dict[int, list[Trigger]] = {}
         self.min_confidence = min_confidence
         cues = self.lexicon.cues
         self.speech_verbs = cues["speech_verbs"]
@@ -152,11 +157,10 @@ class EventExtractor:
         speaker: list[Entity] = []
         topic: list[Entity] = []
         for sentence in doc.sents:
-            actors.start_sentence(sentence.text)
-            actors = _Centered(actors, topic)
-            found, speaker = self._sentence(sentence, actors, speaker)
-            topic = self._topic(sentence, actors) or topic
-            actors = actors.inner
+            mentions = actors.start_sentence(sentence.text)
+            centered = _Centered(actors, topic)
+            found, speaker = self._sentence(sentence, centered, speaker, mentions)
+            topic = self._topic(sentence, centered) or topic
             for cand in found:
                 record = self._record(cand, sentence, context)
                 if record.event_type == "REJECT" and not record.recipient:
@@ -208,10 +212,15 @@ class EventExtractor:
     # -- one sentence --------------------------------------------------------
 
     def _sentence(
-        self, sentence: Span, actors: ActorResolver, speaker: list[Entity]
+        self,
+        sentence: Span,
+        actors: ActorResolver,
+        speaker: list[Entity],
+        mentions: Sequence[MentionLike] = (),
     ) -> tuple[list[Candidate], list[Entity]]:
         sentence_speaker = self._speaker(sentence, actors) or speaker
-        mentions = self.find_mentions(sentence.text) if self.find_mentions else []
+        self._readings_cache = {}
+        named = self._locate(sentence, mentions)
         found: list[Candidate] = []
         for token in sentence:
             trigger = self._match(token)
@@ -235,8 +244,7 @@ class EventExtractor:
                     Candidate(reading, token, event_type=reading.event_type),
                     actors,
                     sentence_speaker,
-                    mentions,
-                    sentence.start_char,
+                    named,
                 )
                 if cand is not None:
                     found.append(cand)
@@ -250,7 +258,12 @@ class EventExtractor:
         return readings[0] if readings else None
 
     def _readings(self, token: Token) -> list[Trigger]:
-        """Every trigger reading whose conditions the word meets, likeliest first."""
+        """Every trigger reading whose conditions the word meets, likeliest first (cached per sentence)."""
+        if token.i not in self._readings_cache:
+            self._readings_cache[token.i] = self._find_readings(token)
+        return self._readings_cache[token.i]
+
+    def _find_readings(self, token: Token) -> list[Trigger]:
         if token.pos_ in VERB_POS:
             pos = "verb"
         elif token.pos_ in NOUN_POS:
@@ -404,8 +417,7 @@ class EventExtractor:
         cand: Candidate,
         actors: ActorResolver,
         speaker: list[Entity],
-        mentions: list[MentionLike] = (),  # type: ignore[assignment]
-        offset: int = 0,
+        named: Sequence[Named] = (),
     ) -> Candidate | None:
         token, trigger = cand.token, cand.trigger
         atts = attachments(token)
@@ -521,15 +533,9 @@ class EventExtractor:
                             break
 
         fallback = 1.0
-        trigger_at = token.idx - offset
-        mentions = [m for m in mentions if self._argument_like(token.doc, m, offset)]
         if not actor and not (reciprocal_parties and len(recipient) > 1 and trigger.reciprocal):
             # The parse gave no actor we know: take the nearest actor named before the trigger.
-            before = [
-                m
-                for m in mentions
-                if m.end <= trigger_at and m.entities and self._subject_like(token.doc, m, offset, token)
-            ]
+            before = [m for m in named if m.end <= token.idx and self._subject_like(m.root, token)]
             if before:
                 actor = list(before[-1].entities)
                 how_parts.insert(0, f"actor '{before[-1].text}' (nearest before the trigger)")
@@ -538,11 +544,10 @@ class EventExtractor:
             own = {e.code for e in actor}
             after = [
                 m
-                for m in mentions
-                if m.start >= trigger_at + len(token.text)
-                and m.entities
+                for m in named
+                if m.start >= token.idx + len(token.text)
                 and not {e.code for e in m.entities} <= own
-                and self._could_receive(token, trigger, m, offset)
+                and self._could_receive(token, trigger, m.root)
             ]
             if after:
                 recipient = [e for e in after[0].entities if e.code not in own]
@@ -579,15 +584,33 @@ class EventExtractor:
         cand.confidence = round(confidence * fallback, 3)
         return cand if confidence >= self.min_confidence else None
 
+    def _locate(self, sentence: Span, mentions: Sequence[MentionLike]) -> list[Named]:
+        """The sentence's mentions that stand where an actor could ("Turkish officials", "Syria"),
+        not as a modifier of a thing ("Turkish Army vehicles", "Russian-made helicopter")."""
+        named = []
+        for mention in mentions:
+            if not mention.entities:
+                continue
+            start, end = sentence.start_char + mention.start, sentence.start_char + mention.end
+            span = sentence.doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            actor_like = root.pos_ in NOUN_POS and root.dep_ not in ("compound", "amod", "nmod:poss", "poss")
+            head = root.head
+            if (
+                actor_like
+                or self._lemma(head) in self.lexicon.cues["relational_heads"]
+                or head.pos_ == "PROPN"
+            ):
+                named.append(Named(mention.text, mention.entities, start, end, root))
+        return named
+
     @staticmethod
-    def _subject_like(doc: Doc, mention: MentionLike, offset: int, trigger: Token) -> bool:
+    def _subject_like(token: Token, trigger: Token) -> bool:
         """Whether a mention is (part of) some clause's subject, or hangs on the trigger itself
         ("Blinken, after the call, urged ..." parsed without a subject): only such a name may
         stand in for an actor the parse could not connect to the trigger."""
-        span = doc.char_span(offset + mention.start, offset + mention.end, alignment_mode="expand")
-        if span is None:
-            return False
-        token = span.root
         if token.head.i == trigger.i and token.pos_ == "PROPN":
             return True
         for _ in range(3):
@@ -598,13 +621,10 @@ class EventExtractor:
             token = token.head
         return False
 
-    def _could_receive(self, token: Token, trigger: Trigger, mention: MentionLike, offset: int) -> bool:
+    @staticmethod
+    def _could_receive(token: Token, trigger: Trigger, root: Token) -> bool:
         """Whether a mention after the trigger sits where its recipient could: inside the
         trigger's clause, and not behind a preposition the trigger does not take."""
-        span = token.doc.char_span(offset + mention.start, offset + mention.end, alignment_mode="expand")
-        if span is None:
-            return False
-        root = span.root
         clause = token
         if trigger.pos == "noun":
             verb, _ = governing_verb(token)
@@ -615,18 +635,6 @@ class EventExtractor:
         if prep is None and root.dep_ == "pobj":
             prep = root.head.lower_
         return prep is None or prep in trigger.recipient or prep in ("with", "between")
-
-    def _argument_like(self, doc: Doc, mention: MentionLike, offset: int) -> bool:
-        """Whether a gazetteer mention stands where an actor could ("Turkish officials", "Syria"),
-        not as a modifier of a thing ("Turkish Army vehicles", "Russian-made helicopter")."""
-        span = doc.char_span(offset + mention.start, offset + mention.end, alignment_mode="expand")
-        if span is None:
-            return False
-        root = span.root
-        if root.pos_ in NOUN_POS and root.dep_ not in ("compound", "amod", "nmod:poss", "poss"):
-            return True
-        head = root.head
-        return self._lemma(head) in self.lexicon.cues["relational_heads"] or head.pos_ == "PROPN"
 
     def _places(self, token: Token, actors: ActorResolver) -> Iterable[tuple[Span, list[Entity]]]:
         """Places named as where the event happened ("in southern Lebanon"), with their states."""
