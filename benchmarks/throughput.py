@@ -21,7 +21,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from attache.clean import clean_article  # noqa: E402
 from attache.ingest import read_articles  # noqa: E402
 from attache.pipeline import Coder  # noqa: E402
-from attache.records import Article  # noqa: E402
+from attache.records import Article, ArticleResult  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -37,6 +37,8 @@ def main() -> None:
     articles = [a for a in read_articles([args.pool]) if isinstance(a, Article)]
     if args.limit:
         articles = articles[: args.limit]
+    if not articles:
+        raise SystemExit(f"{args.pool}: no articles to time")
     texts = [clean_article(a).text for a in articles]
     words = sum(len(t.split()) for t in texts)
 
@@ -50,7 +52,7 @@ def main() -> None:
     bare = time.perf_counter() - start
 
     start = time.perf_counter()
-    events = sum(len(r.events) for r in coder.code_many(articles) if hasattr(r, "events"))
+    events = sum(len(r.events) for r in coder.code_many(articles) if isinstance(r, ArticleResult))
     full = time.perf_counter() - start
 
     print(f"{len(articles)} articles, {words} words (whitespace-separated), {events} events")

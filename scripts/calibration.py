@@ -33,7 +33,8 @@ def main() -> None:
         entry = gold[record["article_id"]]
         event_keys = set(keys(record["event_type"], codes(record["actor"]), codes(record["recipient"])))
         right = bool(event_keys & (entry.required | entry.optional))
-        bucket = next(b for b in BUCKETS if b[0] <= record["confidence"] < b[1])
+        confidence = min(max(float(record["confidence"]), 0.0), 1.0)
+        bucket = next(b for b in BUCKETS if b[0] <= confidence < b[1])
         counts[bucket][0] += right
         counts[bucket][1] += 1
     print(f"{'confidence':<14}{'events':>8}{'right':>8}{'share right':>13}")

@@ -29,7 +29,6 @@ from __future__ import annotations
 import argparse
 import collections
 import json
-import sys
 from pathlib import Path
 
 from attache.clean import clean_article
@@ -81,11 +80,11 @@ def main() -> None:
     missed: collections.Counter[str] = collections.Counter()
     false: collections.Counter[str] = collections.Counter()
     examples: dict[str, list[str]] = collections.defaultdict(list)
-    raw = {
-        json.loads(line)["id"]: json.loads(line)
-        for line in args.gold.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    }
+    raw = {}
+    for line in args.gold.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            article = json.loads(line)
+            raw[article["id"]] = article
 
     for article_id, entry in gold.items():
         text = clean_article(entry.article).text
@@ -177,7 +176,8 @@ def _missed_cause(key, event, inside, real, modal, lexicon) -> str:
         if any(
             tr.event_type == event_type
             for pos in ("verb", "noun", "adjective")
-            for tr in lexicon.triggers(t.lemma_.lower(), pos)
+            for lemma in lexicon.lemmas(t.lower_, t.lemma_.lower())
+            for tr in lexicon.triggers(lemma, pos)
         )
     ]
     if not triggers:
@@ -206,4 +206,4 @@ def _false_cause(record, gold_events, text) -> str:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -34,12 +34,12 @@ from attache.events.syntax import (
 )
 from attache.records import Entity, EventRecord, Evidence, Location
 
-# Relations by which a clause or noun is the content of the word it hangs on
-# ("urged Russia *to withdraw*", "accused Kyiv *of attacking*"); adverbial
-# clauses ("after accusing ...") and coordinated verbs report events of their own.
 # How far back (characters) a denial may answer an accusation: about two sentences.
 ANSWER_DISTANCE = 400
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "nsubj:outer"}
+# Relations by which a clause or noun is the content of the word it hangs on
+# ("urged Russia *to withdraw*", "accused Kyiv *of attacking*"); adverbial
+# clauses ("after accusing ...") and coordinated verbs report events of their own.
 CONTENT_DEPS = {"xcomp", "ccomp", "obj", "dobj", "pobj", "obl", "nmod", "acl", "prep", "pcomp"}
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
@@ -157,6 +157,9 @@ class EventExtractor:
         speaker: list[Entity] = []
         topic: list[Entity] = []
         for sentence in doc.sents:
+            if sentence.start > 0 and "\n" in doc.text[doc[sentence.start - 1].idx : sentence.start_char]:
+                # A new paragraph: a quote's speaker does not carry over; the topic may ("He said ...").
+                speaker = []
             mentions = actors.start_sentence(sentence.text)
             centered = _Centered(actors, topic)
             found, speaker = self._sentence(sentence, centered, speaker, mentions)
@@ -560,7 +563,7 @@ class EventExtractor:
             actor, recipient = recipient, []
         if not actor:
             return None
-        if trigger.reciprocal and (reciprocal_parties or not trigger.mode == "visit"):
+        if trigger.reciprocal and (reciprocal_parties or trigger.mode != "visit"):
             if recipient and (reciprocal_parties or trigger.event_type in ("CONSULT", "COOPERATE")):
                 actor = actor + [e for e in recipient if e.code not in {a.code for a in actor}]
                 recipient = []
