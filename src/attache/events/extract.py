@@ -252,7 +252,7 @@ class EventExtractor:
                 if cand is not None:
                     found.append(cand)
                     break
-        found.extend(self._advice(sentence, actors, sentence_speaker))
+        found.extend(self._reported(sentence, actors, sentence_speaker))
         return found, sentence_speaker
 
     def _match(self, token: Token) -> Trigger | None:
@@ -704,9 +704,11 @@ class EventExtractor:
                         return entities
         return []
 
-    def _advice(self, sentence: Span, actors: ActorResolver, speaker: list[Entity]) -> Iterable[Candidate]:
-        """ "X said (that) Y should ...": a REQUEST from X to Y."""
-        modals = self.lexicon.cues["advice_modals"]
+    def _reported(self, sentence: Span, actors: ActorResolver, speaker: list[Entity]) -> Iterable[Candidate]:
+        """Events in reported speech with no event verb of their own:
+        "X said (that) Y should ..." is a REQUEST from X to Y (advice), and
+        "X said Y has committed war crimes" an ACCUSE from X to Y (accusing words)."""
+        cues = self.lexicon.cues
         for token in sentence:
             if token.pos_ not in VERB_POS or self._lemma(token) not in self.speech_verbs:
                 continue
@@ -716,9 +718,13 @@ class EventExtractor:
             if token.dep_ == "parataxis" and token.head.i != token.i:
                 clauses.append(token.head)
             for comp in clauses:
-                if not any(c.dep_ in ("aux",) and c.lower_ in modals for c in comp.children):
+                if any(c.dep_ == "aux" and c.lower_ in cues["advice_modals"] for c in comp.children):
+                    trigger, label = self.lexicon.advice, "'said ... should'"
+                elif any(t.lower_ in cues["accusation_words"] for t in comp.subtree):
+                    trigger, label = self.lexicon.accusation, "accusing words in reported speech"
+                else:
                     continue
-                subject, passive, _ = subject_of(token)
+                subject, _, _ = subject_of(token)
                 comp_subject, comp_passive, _ = subject_of(comp)
                 if subject is None or comp_subject is None or comp_passive:
                     continue
@@ -728,7 +734,6 @@ class EventExtractor:
                 recipient = [e for e in recipient if e.code not in {a.code for a in actor}]
                 if not actor or not recipient:
                     continue
-                trigger = self.lexicon.advice
                 cand = Candidate(
                     trigger,
                     token,
@@ -739,8 +744,8 @@ class EventExtractor:
                 )
                 cand.how = [
                     f"actor {actor_text} (speaker)",
-                    f"recipient {recipient_text} (subject of advice)",
-                    "construction: 'said ... should'",
+                    f"recipient {recipient_text} (subject of what was said)",
+                    f"construction: {label}",
                 ]
                 yield cand
 

@@ -78,6 +78,7 @@ class Lexicon:
     cues: dict[str, frozenset[str]]
     types: dict[str, EventTypeInfo]
     advice: Trigger
+    accusation: Trigger
     forms: dict[str, str] = field(default_factory=dict)  # inflected form -> lemma
 
     def lemma(self, word: str, lemma: str) -> str:
@@ -177,6 +178,19 @@ def _trigger(lemma: str, pos: str, event_type: str, entry: dict, options: dict, 
     )
 
 
+def _construction(spec: dict) -> Trigger:
+    """The event a speech construction ("X said Y should ...") codes."""
+    return Trigger(
+        lemma="say",
+        pos="verb",
+        event_type=spec["type"],
+        mode=spec.get("mode"),
+        recipient=("subj",),
+        reciprocal=False,
+        confidence=float(spec.get("confidence", 0.6)),
+    )
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(
     triggers_file: Path = TRIGGERS_FILE, cues_file: Path = CUES_FILE, plover_file: Path = PLOVER_FILE
@@ -200,9 +214,11 @@ def load_lexicon(
     cues_spec = _read(cues_file)
     irregular = {str(k): str(v) for k, v in (cues_spec.pop("irregular_forms", None) or {}).items()}
     advice = cues_spec.pop("advice_event", None) or {}
+    accusation = cues_spec.pop("accusation_event", None) or {}
     cues = {name: _words(values, f"{cues_file}: {name}") for name, values in cues_spec.items()}
-    if advice.get("type") not in types:
-        raise LexiconError(f"{cues_file}: advice_event: type must be an event type")
+    for name, construction in (("advice_event", advice), ("accusation_event", accusation)):
+        if construction.get("type") not in types:
+            raise LexiconError(f"{cues_file}: {name}: type must be an event type")
 
     words = {*tables["verb"], *tables["noun"], *tables["adjective"]}
     words |= {w for name in INFLECTED_CUES for w in cues.get(name, ()) if " " not in w}
@@ -214,14 +230,7 @@ def load_lexicon(
         adjectives={k: tuple(v) for k, v in tables["adjective"].items()},
         cues=cues,
         types=types,
-        advice=Trigger(
-            lemma="say",
-            pos="verb",
-            event_type=advice["type"],
-            mode=advice.get("mode"),
-            recipient=("subj",),
-            reciprocal=False,
-            confidence=float(advice.get("confidence", 0.6)),
-        ),
+        advice=_construction(advice),
+        accusation=_construction(accusation),
         forms=forms,
     )
