@@ -530,6 +530,8 @@ class EventExtractor:
                     comp_subject, comp_passive, _ = subject_of(clause)
                     if comp_subject is not None and not comp_passive and comp_subject.head.i == clause.i:
                         entities, text = self._resolve(comp_subject, actors, speaker)
+                        # "warned that Tehran would respond": the speaker's own side is no recipient.
+                        entities = [e for e in entities if e.code not in {a.code for a in actor}]
                         if entities:
                             recipient = entities
                             how_parts.append(f"recipient {text} (subject of the demanded clause)")
