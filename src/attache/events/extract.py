@@ -166,7 +166,7 @@ class EventExtractor:
             topic = self._topic(sentence, centered) or topic
             for cand in found:
                 record = self._record(cand, sentence, context)
-                if record.event_type == "REJECT" and not record.recipient:
+                if record.event_type in self.lexicon.cues["answering_types"] and not record.recipient:
                     record = self._answer_to(record, records)
                 key = (
                     record.event_type,
@@ -433,7 +433,7 @@ class EventExtractor:
                 agents = [a for a in atts if a.relation == "prep" and a.prep == "by"]
                 if agents and agents[0].head is not None:
                     actor_heads.append((agents[0].head, "agent of passive"))
-                if subject is not None and trigger.event_type == "MOBILIZE":
+                if subject is not None and trigger.event_type in self.lexicon.cues["deploying_types"]:
                     # "NATO jets were deployed": what is moved belongs to the mobilising side.
                     actor_heads.append((subject, "deployed forces"))
                 elif subject is not None:
@@ -515,7 +515,7 @@ class EventExtractor:
             recipient, how = self._location(token, actors, actor)
             if recipient:
                 how_parts.append(how)
-        if not recipient and trigger.event_type in ("REQUEST", "THREATEN"):
+        if not recipient and trigger.event_type in self.lexicon.cues["demanding_types"]:
             # "demanded that NATO block ...", "called for the government to retaliate":
             # the subject of the demanded clause is the recipient.
             clauses = [a.head for a in atts if a.relation == "ccomp" and a.head is not None]
@@ -566,7 +566,7 @@ class EventExtractor:
         if not actor:
             return None
         if trigger.reciprocal and (reciprocal_parties or trigger.mode != "visit"):
-            if recipient and (reciprocal_parties or trigger.event_type in ("CONSULT", "COOPERATE")):
+            if recipient and (reciprocal_parties or trigger.event_type in self.lexicon.cues["mutual_types"]):
                 actor = actor + [e for e in recipient if e.code not in {a.code for a in actor}]
                 recipient = []
         # Domestic events keep a recipient with the actor's code (CODING.md); only the
