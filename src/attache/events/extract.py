@@ -793,13 +793,9 @@ class EventExtractor:
                     )
                 ):
                     negated = True
-                if att.relation in ("mod", "obl", "prep") or att.head.dep_ in (
-                    "npadvmod",
-                    "obl:tmod",
-                    "advmod",
-                ):
-                    if self._future_time(att.head):
-                        future = True
+
+            if any(self._future_time(c) for c in word.children):
+                future = True
             if position > 0:
                 lemma = self._lemma(word)
                 particles = {f"{lemma} {a.prep}" for a in atts if a.relation == "prt"}
@@ -833,9 +829,11 @@ class EventExtractor:
         return False
 
     def _future_time(self, token: Token) -> bool:
-        """ "tomorrow", "next week", "the upcoming summit"."""
+        """ "tomorrow", "next week", "the upcoming summit", "ahead of a meeting"."""
         cues = self.lexicon.cues
         if token.lower_ in cues["future_words"]:
+            return True
+        if token.dep_ == "case" and token.lower_ in cues["future_prepositions"]:
             return True
         return token.lower_ in cues["future_times"] and any(
             c.lower_ in cues["future_modifiers"] for c in token.children
