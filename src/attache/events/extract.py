@@ -398,7 +398,12 @@ class EventExtractor:
             # "Israeli strikes killed ...", "rejected Russia's proposal": a thing or an event
             # is not an actor, but its author is.
             for child in head.children:
-                if child.dep_ in ("amod", "compound", "nmod:poss", "poss", "nmod") and child.i < head.i:
+                if (
+                    child.dep_ in ("amod", "compound", "nmod:poss", "poss", "nmod")
+                    and child.i < head.i
+                    and child.pos_ in ("PROPN", "ADJ", "NOUN", "PRON")
+                    and child.tag_ not in ("VBN", "VBG")  # "the occupied area" has no author
+                ):
                     entities = actors.resolve(phrase(child).text)
                     if entities:
                         return entities, f"'{child.text}' (author of '{head.text}')"
