@@ -113,6 +113,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool, str]:
             if head.lower_ in RELATIVE and verb.dep_ in ("acl:relcl", "relcl"):
                 return verb.head, att.relation == "subjpass", "relative clause"
             return head, att.relation == "subjpass", "subject"
+    for aux in verb.children:
+        # A parser slip: "China has refused" with "China" hung on the auxiliary.
+        if aux.dep_ in ("aux", "aux:pass", "auxpass"):
+            for child in aux.children:
+                if child.dep_ in SUBJECT or child.dep_ in PASSIVE_SUBJECT:
+                    return child, child.dep_ in PASSIVE_SUBJECT, "subject"
     if depth > 3 or verb.head.i == verb.i:
         return None, False, ""
     dep = verb.dep_
