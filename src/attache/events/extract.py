@@ -390,6 +390,15 @@ class EventExtractor:
     def _resolve(self, head: Token, actors: ActorResolver, speaker: list[Entity]) -> tuple[list[Entity], str]:
         if is_first_person(head) and speaker:
             return list(speaker), "speaker of the quote"
+        if head.lower_ in PRONOUNS and head.dep_ in SUBJECT_DEPS:
+            # "Israel's military said it struck ...": a pronoun subject of reported speech is the speaker.
+            said = head.head
+            if said.dep_ == "ccomp" and self._lemma(said.head) in self.speech_verbs:
+                reporter, _, _ = subject_of(said.head)
+                if reporter is not None and reporter.lower_ not in PRONOUNS and not is_first_person(reporter):
+                    entities = actors.resolve(phrase(reporter, keep_modifiers=False).text)
+                    if entities:
+                        return entities, f"'{head.text}' (the speaker, '{reporter.text}')"
         if head.lower_ in self.lexicon.cues["vague_objects"] and head.dep_ not in SUBJECT_DEPS:
             # "China will support them": an object pronoun points too far back to trust.
             return [], f"'{head.text}' is too vague"
@@ -414,7 +423,7 @@ class EventExtractor:
                         return entities, f"'{att.head.text}' (author of '{head.text}')"
             if self.lexicon.triggers(self._lemma(head), "noun"):
                 return [], f"'{head.text}' is an event, not an actor"
-        span = phrase(head, keep_modifiers=relational)
+        span = phrase(head, keep_modifiers=relational, owner_preps=self.lexicon.cues["owner_prepositions"])
         if head.pos_ == "NOUN" and not relational and not any(t.text[:1].isupper() for t in span):
             # "the drone salvo", "spare parts": a thing, whatever surname it shares.
             return [], f"'{span.text}' names no actor"

@@ -8,6 +8,7 @@ ClearNLP hangs the noun under its preposition ("prep" -> "pobj").
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -155,12 +156,14 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool, str]:
 PREP_MODIFIER = {"prep", "nmod", "acl"}
 
 
-def phrase(head: Token, keep_modifiers: bool = True) -> Span:
+def phrase(head: Token, keep_modifiers: bool = True, owner_preps: Collection[str] | None = None) -> Span:
     """The noun phrase headed by ``head``, without relative or other clauses.
 
     Without ``keep_modifiers`` the head's own prepositional modifiers are left
     out too ("the bombardment [of Lebanon]"), but those of coordinated and
-    apposed words are kept ("Wang and the minister [of India]").
+    apposed words are kept ("Wang and the minister [of India]"). With
+    ``owner_preps`` only modifiers behind those prepositions are kept ("the
+    embassy [in Islamabad]" goes, "counterparts from Russia" stays).
     """
     keep = {head.i}
     stack = [head]
@@ -169,8 +172,12 @@ def phrase(head: Token, keep_modifiers: bool = True) -> Span:
         for child in token.children:
             if child.dep_ in CLAUSE_CUT:
                 continue
-            if not keep_modifiers and token.i == head.i and child.dep_ in PREP_MODIFIER and child.i > head.i:
-                continue
+            if token.i == head.i and child.dep_ in PREP_MODIFIER and child.i > head.i:
+                if not keep_modifiers:
+                    continue
+                prep = case_of(child) if child.dep_ != "prep" else child.lower_
+                if owner_preps is not None and prep not in owner_preps:
+                    continue
             keep.add(child.i)
             stack.append(child)
     # The run of kept tokens around the head; a clause cut out in the middle ends it.
