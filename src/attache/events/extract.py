@@ -476,7 +476,16 @@ class EventExtractor:
             light_subject = role == "object" and verb is not None and self._frames(token, verb, role)
             if not light_subject:
                 actor_heads.extend((head, "modifier") for head in modifiers)
-            if verb is not None and self._befalls(token, verb, role):
+            if (
+                verb is not None
+                and role == "object"
+                and self._lemma(verb) in self.lexicon.cues["receiving_verbs"]
+            ):
+                # "the deal drew criticism from Republicans": the subject receives it.
+                subject, _, _ = subject_of(verb)
+                if subject is not None:
+                    recipient_atts.append(Attachment("obj", subject))
+            elif verb is not None and self._befalls(token, verb, role):
                 subject, _, _ = subject_of(verb)
                 if subject is not None:
                     recipient_atts.append(Attachment("obj", subject))
