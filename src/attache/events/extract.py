@@ -416,8 +416,12 @@ class EventExtractor:
                     entities = actors.resolve(phrase(child).text)
                     if entities:
                         return entities, f"'{child.text}' (author of '{head.text}')"
+            event_noun = bool(self.lexicon.triggers(self._lemma(head), "noun"))
+            # "attacks by Hamas" and "the headquarters of Russia's unit" name their owner;
+            # "the bombardment of Lebanon" names its target.
+            owners = ("by", "from") if event_noun else ("by", "from", "of")
             for att in attachments(head):
-                if att.relation == "prep" and att.prep in ("by", "from") and att.head is not None:
+                if att.relation == "prep" and att.prep in owners and att.head is not None:
                     entities = actors.resolve(phrase(att.head, keep_modifiers=False).text)
                     if entities:
                         return entities, f"'{att.head.text}' (author of '{head.text}')"
