@@ -74,6 +74,20 @@ class Named:
     root: Token
 
 
+DASHES = {"-", "--", "—", "–"}
+
+
+def _dateline_end(sentence: Span) -> int:
+    """The character offset where a dateline ("SEOUL (Reuters) -") ends, or the sentence start."""
+    first = sentence[0]
+    if not (first.is_upper and len(first) > 1):
+        return sentence.start_char
+    for token in sentence[:12]:
+        if token.text in DASHES:
+            return token.idx + len(token.text)
+    return sentence.start_char
+
+
 def _unique(entities: list[Entity]) -> list[Entity]:
     """The entities without repeats of the same code, sector and name ("Trump and his aides")."""
     seen: set[tuple[str, str | None, str | None]] = set()
@@ -620,10 +634,13 @@ class EventExtractor:
         """The sentence's mentions that stand where an actor could ("Turkish officials", "Syria"),
         not as a modifier of a thing ("Turkish Army vehicles", "Russian-made helicopter")."""
         named = []
+        dateline_end = _dateline_end(sentence)
         for mention in mentions:
             if not mention.entities:
                 continue
             start, end = sentence.start_char + mention.start, sentence.start_char + mention.end
+            if start < dateline_end:
+                continue  # "KABUL, Afghanistan (AP) --" says where the story was filed, not who acted
             span = sentence.doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
