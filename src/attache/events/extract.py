@@ -579,6 +579,11 @@ class EventExtractor:
                             break
 
         fallback = 1.0
+        if not actor and trigger.location_actor:
+            for span, entities in self._places(token, actors):
+                actor = list(entities)
+                how_parts.insert(0, f"actor '{span.text}' (where it happened)")
+                break
         if not actor and not (reciprocal_parties and len(recipient) > 1 and trigger.reciprocal):
             # The parse gave no actor we know: take the nearest actor named before the trigger.
             before = [m for m in named if m.end <= token.idx and self._subject_like(m.root, token)]

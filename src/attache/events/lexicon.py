@@ -26,6 +26,7 @@ TYPE_KEYS = {
     "reciprocal_verbs",
     "solo",
     "location_recipient",
+    "location_actor",
     "verbs",
     "nouns",
     "adjectives",
@@ -55,6 +56,7 @@ class Trigger:
     confidence: float = 0.8
     solo: bool = False
     location_recipient: bool = False
+    location_actor: bool = False
 
     @property
     def rule(self) -> str:
@@ -175,6 +177,7 @@ def _trigger(lemma: str, pos: str, event_type: str, entry: dict, options: dict, 
         confidence=float(options.get("confidence", 0.8)),
         solo=bool(options.get("solo", entry.get("solo", False))),
         location_recipient=bool(entry.get("location_recipient", False)),
+        location_actor=bool(entry.get("location_actor", False)),
     )
 
 
