@@ -112,3 +112,22 @@ def test_records_carry_evidence_and_reason(coder) -> None:
     assert text[event.evidence.trigger_start :].startswith(event.evidence.trigger)
     assert "rule CONSULT" in event.reason
     assert event.quad == "VERBAL_COOPERATION" and event.cameo_root == "04" and event.intensity == 2.5
+
+
+def test_denial_answers_the_accuser(coder) -> None:
+    text = "Russia accused Ukraine of shelling the plant. Ukraine denied the accusation."
+    assert ("REJECT", ("UKR",), ("RUS",)) in keys(coder, text)
+
+
+def test_historical_only_from_the_events_own_time(flagged) -> None:
+    def historical(text: str) -> list[bool]:
+        events = flagged.code(Article(id="t", text=text, date=dt.date(2024, 5, 1))).events
+        return [e.historical for e in events if e.event_type == "ASSAULT"]
+
+    assert historical("Israel attacked Gaza in 2021.") == [True]
+    assert historical("Russia attacked Ukraine on Monday, two years after the 2022 invasion.")[0] is False
+
+
+def test_a_dateline_is_no_actor(coder) -> None:
+    text = "KABUL, Afghanistan (AP) -- Seven service members were killed on Saturday in an insider attack."
+    assert not any(k[1] == ("AFG",) for k in keys(coder, text))
