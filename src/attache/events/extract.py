@@ -243,7 +243,11 @@ class EventExtractor:
             trigger = self._match(token)
             if trigger is None:
                 continue
-            if trigger.pos == "verb" and token.dep_ == "amod":
+            if (
+                trigger.pos == "verb"
+                and token.dep_ == "amod"
+                and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in token.children)
+            ):
                 # "jailed insurgents", "targeted killings": a participle used as an adjective.
                 continue
             if trigger.pos == "noun" and token.dep_ == "compound" and token.head.i > token.i:
