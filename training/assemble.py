@@ -59,7 +59,7 @@ def assemble(src: Path, dest: Path = MODEL_DIR) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("src", type=Path, nargs="?", default=REPO / "training/output/stage2/model-best")
+    ap.add_argument("src", type=Path, nargs="?", default=REPO / "training/output/main/model-best")
     ap.add_argument("--dest", type=Path, default=MODEL_DIR)
     args = ap.parse_args(argv)
     out = assemble(args.src, args.dest)

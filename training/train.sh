@@ -2,15 +2,12 @@
 # Rebuild attache's English pipeline from the shared open data, end to end:
 #   bash training/train.sh
 # 1. prepare.py   corpora -> training/corpus/ (gitignored)
-# 2. spacy train  configs/pipeline.cfg -> training/output/stage1/ (constant
-#                 learning rate, 8,000 steps)
-# 3. spacy train  configs/finetune.cfg -> training/output/stage2/ (continues
-#                 from stage 1's model-best, learning rate decaying to 0)
-# 4. assemble.py  stage 2 model-best + news tokenizer rules -> src/attache/nlp/model/
-# 5. evaluate.py  test-set scores + speed -> the model card
+# 2. spacy train  configs/pipeline.cfg -> training/output/main/ (gitignored)
+# 3. assemble.py  model-best + news tokenizer rules -> src/attache/nlp/model/
+# 4. evaluate.py  test-set scores + speed -> the model card
 # Reads <repo>/../shared/data/nlp (override with ATTACHE_SHARED).
 # Single-threaded BLAS and `nice`: the machine is shared and the speed bar is
-# per core. Extra arguments go to both `spacy train` runs (e.g.
+# per core. Extra arguments go to `spacy train` (e.g.
 # --training.max_steps=200 for a smoke run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,8 +15,7 @@ export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 NICE="nice -n 10"
 
 $NICE python training/prepare.py
-$NICE python -m spacy train training/configs/pipeline.cfg --output training/output/stage1 "$@"
-$NICE python -m spacy train training/configs/finetune.cfg --output training/output/stage2 "$@"
-python training/assemble.py training/output/stage2/model-best
+$NICE python -m spacy train training/configs/pipeline.cfg --output training/output/main "$@"
+python training/assemble.py training/output/main/model-best
 $NICE python training/evaluate.py
 du -sh src/attache/nlp/model
