@@ -44,11 +44,24 @@ class Attachment:
     prep: str | None = None
 
 
+POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
 def case_of(token: Token) -> str | None:
+    """The preposition of a noun phrase: its own "case" dependent or, when the parser hung
+    it on a word before the head ("with [Ukrainian President] Zelenskiy"), that word's."""
     cases = [c for c in token.children if c.dep_ in ("case", "mark") and c.i < token.i]
     if not cases:
+        cases = [
+            c
+            for left in token.lefts
+            if left.dep_ in ("compound", "flat", "nmod:desc", "amod", "nmod")
+            for c in left.subtree
+            if c.dep_ == "case" and c.lower_ not in POSSESSIVE and c.i < token.i
+        ]
+    if not cases:
         return None
-    return cases[0].lower_
+    return min(cases, key=lambda c: c.i).lower_
 
 
 def attachments(token: Token) -> list[Attachment]:
@@ -61,7 +74,9 @@ def attachments(token: Token) -> list[Attachment]:
         elif dep in PASSIVE_SUBJECT:
             out.append(Attachment("subjpass", child))
         elif dep in OBJECT:
-            out.append(Attachment("obj", child))
+            prep = case_of(child)
+            # An object with a preposition is an oblique the parser mislabelled.
+            out.append(Attachment("prep", child, prep=prep) if prep else Attachment("obj", child))
         elif dep in POSSESSOR:
             out.append(Attachment("poss", child))
         elif dep in PARTICLE:
