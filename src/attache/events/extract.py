@@ -449,7 +449,19 @@ class EventExtractor:
         if head.pos_ == "NOUN" and not relational and not any(t.text[:1].isupper() for t in span):
             # "the drone salvo", "spare parts": a thing, whatever surname it shares.
             return [], f"'{span.text}' names no actor"
-        return actors.resolve(span.text), f"'{span.text}'"
+        entities = actors.resolve(span.text)
+        if not entities and relational:
+            # "Negotiators from both countries": the owner speaks for the people it owns.
+            for att in attachments(head):
+                if (
+                    att.relation == "prep"
+                    and att.prep in self.lexicon.cues["owner_prepositions"]
+                    and att.head
+                ):
+                    entities = actors.resolve(phrase(att.head, keep_modifiers=False).text)
+                    if entities:
+                        return entities, f"'{span.text}' (owner '{att.head.text}')"
+        return entities, f"'{span.text}'"
 
     def _arguments(
         self,

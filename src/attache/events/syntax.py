@@ -147,7 +147,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool, str]:
         subject, passive, _ = subject_of(head, depth + 1)
         return subject, passive, "subject"
     if dep in ("acl:relcl", "relcl", "acl"):
-        return head, dep == "acl" and verb.tag_ == "VBN", "modified noun"
+        # "troops stationed in X" is passive; "Obama telephoned Netanyahu" mis-hung as a
+        # participle of "Obama" has an object and is not.
+        passive = dep == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in OBJECT for c in verb.children)
+        return head, passive, "modified noun"
     if dep == "xcomp":
         # Object control: "urged Russia to soften" -> Russia softens.
         for att in attachments(head):
