@@ -686,6 +686,9 @@ class EventExtractor:
         for _ in range(3):
             if token.dep_ in SUBJECT_DEPS:
                 return True
+            if token.dep_ == "ROOT" and token.pos_ in NOUN_POS and token.i < trigger.i:
+                # A name as the root of a sentence with a verb after it: a parse that lost the verb.
+                return True
             if token.dep_ not in ("compound", "amod", "nmod:poss", "poss", "appos", "conj", "flat", "nmod"):
                 return False
             token = token.head
