@@ -29,6 +29,7 @@ from attache.events.syntax import (
     case_of,
     governing_verb,
     is_first_person,
+    misread_participle,
     phrase,
     subject_of,
 )
@@ -247,6 +248,7 @@ class EventExtractor:
                 trigger.pos == "verb"
                 and token.dep_ == "amod"
                 and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in token.children)
+                and not misread_participle(token)
             ):
                 # "jailed insurgents", "targeted killings": a participle used as an adjective.
                 continue

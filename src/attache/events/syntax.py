@@ -111,6 +111,15 @@ def attachments(token: Token) -> list[Attachment]:
     return out
 
 
+def misread_participle(verb: Token) -> bool:
+    """Whether an "adjective" participle is really a finite verb after its subject: a noun
+    right before it ("police arrested dozens") is no place for an adjective of the next noun."""
+    if verb.i == 0 or verb.tag_ not in ("VBD", "VBN") or verb.head.i < verb.i:
+        return False
+    before = verb.doc[verb.i - 1]
+    return before.pos_ in ("NOUN", "PROPN") and before.head.i != verb.head.i
+
+
 def conjuncts(token: Token) -> list[Token]:
     """``token`` and the words coordinated with it ("Russia and India")."""
     return [token, *[t for t in token.conjuncts if t.i > token.i]]
@@ -146,6 +155,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool, str]:
     if dep in ("acomp", "xcomp") and verb.pos_ == "ADJ":
         subject, passive, _ = subject_of(head, depth + 1)
         return subject, passive, "subject"
+    if dep == "amod" and misread_participle(verb):
+        # "Pakistani police arrested dozens": a verb the parser read as an adjective of its object.
+        return verb.doc[verb.i - 1], False, "noun before the verb"
     if dep in ("acl:relcl", "relcl", "acl"):
         # "troops stationed in X" is passive; "Obama telephoned Netanyahu" mis-hung as a
         # participle of "Obama" has an object and is not.
