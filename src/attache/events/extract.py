@@ -930,6 +930,8 @@ class EventExtractor:
         doc = sentence.doc
         trigger_token = cand.token
         start, end = sentence.start_char, sentence.end_char
+        # The paragraph break after a headline belongs to no sentence.
+        end = start + len(doc.text[start:end].rstrip())
         reason = "; ".join([f"rule {cand.trigger.rule} on '{trigger_token.text}'", *cand.how, *notes])
         confidence = cand.confidence
         if modality.get("hypothetical"):
