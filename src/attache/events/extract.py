@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
 from attache.events.lexicon import Lexicon, Trigger, load_lexicon
+from attache.events.modality import ModalityReader
 from attache.events.syntax import (
     ADJ_POS,
     NOUN_POS,
@@ -29,6 +29,7 @@ from attache.events.syntax import (
     case_of,
     governing_verb,
     is_first_person,
+    is_infinitive,
     misread_participle,
     phrase,
     subject_of,
@@ -42,7 +43,6 @@ SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "nsubj:outer"}
 # ("urged Russia *to withdraw*", "accused Kyiv *of attacking*"); adverbial
 # clauses ("after accusing ...") and coordinated verbs report events of their own.
 CONTENT_DEPS = {"xcomp", "ccomp", "obj", "dobj", "pobj", "obl", "nmod", "acl", "prep", "pcomp"}
-YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
 PRONOUNS = {"he", "she", "him", "her", "it", "they", "them"}
@@ -156,6 +156,7 @@ class EventExtractor:
 
     def __init__(self, lexicon: Lexicon | None = None, min_confidence: float = 0.35) -> None:
         self.lexicon = lexicon or load_lexicon()
+        self.modality = ModalityReader(self.lexicon)
         # Trigger readings of the sentence being coded, by token index (one extractor codes
         # one article at a time).
         self._readings_cache: dict[int, list[Trigger]] = {}
@@ -314,7 +315,7 @@ class EventExtractor:
             | {a.head.lower_ for a in atts if a.head is not None and a.relation in ("obj", "mod", "prt")}
         )
         if any(
-            self._is_infinitive(c)
+            is_infinitive(c)
             for c in token.subtree
             if c.i != token.i
             and c.head.i == token.i
@@ -358,12 +359,6 @@ class EventExtractor:
 
     def _lemma(self, token: Token) -> str:
         return self.lexicon.lemma(token.lower_, token.lemma_.lower())
-
-    @staticmethod
-    def _is_infinitive(token: Token) -> bool:
-        return token.pos_ in VERB_POS and any(
-            c.lower_ == "to" and c.dep_ in ("aux", "mark") for c in token.children
-        )
 
     def _is_content(self, token: Token) -> bool:
         """Whether the word is the content of a request, threat, promise ... (not an event of its own)."""
@@ -821,106 +816,20 @@ class EventExtractor:
                 ]
                 yield cand
 
-    # -- modality and the record ---------------------------------------------
-
-    def _modality(self, token: Token, context: ArticleContext) -> dict[str, bool]:
-        cues = self.lexicon.cues
-        negated = hypothetical = future = historical = False
-        chain = [token]
-        current = token
-        for _ in range(4):
-            if current.head.i == current.i:
-                break
-            if current.dep_ in SUBJECT_DEPS:
-                break
-            current = current.head
-            chain.append(current)
-        if token.pos_ in NOUN_POS:
-            verb, _ = governing_verb(token)
-            if verb is not None and verb.i not in {w.i for w in chain}:
-                chain.append(verb)
-        for position, word in enumerate(chain):
-            atts = attachments(word)
-            for att in atts:
-                if att.head is None:
-                    continue
-                lower = att.head.lower_
-                if att.relation == "neg":
-                    negated = True
-                if att.relation == "mark" and lower in cues["conditionals"]:
-                    hypothetical = True
-                if att.relation == "aux":
-                    if lower in cues["future_aux"] or (
-                        lower in cues["future_going"] and any(self._is_infinitive(c) for c in word.children)
-                    ):
-                        future = True
-                    elif lower in cues["hypothetical_aux"] and position == 0:
-                        hypothetical = True
-                if att.relation in ("subj", "subjpass") and (
-                    lower in cues["negative_subjects"]
-                    or any(
-                        c.dep_ in ("det", "neg") and c.lower_ in cues["negators"] for c in att.head.children
-                    )
-                ):
-                    negated = True
-
-            if any(self._future_time(c) for c in word.children):
-                future = True
-            if position > 0:
-                lemma = self._lemma(word)
-                particles = {f"{lemma} {a.prep}" for a in atts if a.relation == "prt"}
-                # Parsers also hang the particle on the object ("called [off talks]").
-                particles |= {f"{lemma} {c.lower_}" for c in chain[position - 1].children if c.dep_ == "case"}
-                if lemma in cues["denial_verbs"] or particles & cues["denial_particles"]:
-                    negated = True
-                if word.lower_ in cues["future_going"] and any(self._is_infinitive(c) for c in word.children):
-                    future = True
-                if lemma in cues["future_aux"] and word.pos_ in VERB_POS:
-                    future = True
-        historical = self._historical(token, chain, context)
-        return {"negated": negated, "hypothetical": hypothetical, "future": future, "historical": historical}
-
-    def _historical(self, token: Token, chain: list[Token], context: ArticleContext) -> bool:
-        """Whether the trigger's own time words place it before the article's news: a year
-        before the article's ("in 2020"), or "previously", "ago". Only the trigger's and its
-        clause verb's dependents count: another clause's year says nothing about this event."""
-        markers = self.lexicon.cues["historical_markers"]
-        for word in chain[:2]:
-            for child in word.children:
-                if child.lower_ in markers or any(g.lower_ in markers for g in child.children):
-                    return True
-                if context.date is None or child.dep_ in SUBJECT_DEPS or child.dep_ in ("obj", "dobj"):
-                    continue
-                if case_of(child) in ("since", "after", "before", "until"):
-                    continue  # "since 2020" is ongoing; "after the 2022 invasion" dates another event
-                years = [t for t in (child, *child.children) if YEAR.match(t.text)]
-                if any(int(t.text) < context.date.year for t in years):
-                    return True
-        return False
-
-    def _future_time(self, token: Token) -> bool:
-        """ "tomorrow", "next week", "the upcoming summit", "ahead of a meeting"."""
-        cues = self.lexicon.cues
-        if token.lower_ in cues["future_words"]:
-            return True
-        if token.dep_ == "case" and token.lower_ in cues["future_prepositions"]:
-            return True
-        return token.lower_ in cues["future_times"] and any(
-            c.lower_ in cues["future_modifiers"] for c in token.children
-        )
+    # -- the record ----------------------------------------------------------
 
     def _record(self, cand: Candidate, sentence: Span, context: ArticleContext) -> EventRecord:
         info = self.lexicon.types
-        modality = self._modality(cand.token, context)
+        modality = self.modality.read(cand.token, context.date)
         event_type = cand.event_type
         notes = []
         future_as = info[event_type].future_as
-        if modality.get("future") and future_as:
+        if modality.future and future_as:
             notes.append(f"announced {event_type} coded as {future_as}")
             event_type = future_as
-        elif modality.get("future") and info[event_type].quad.startswith("MATERIAL"):
+        elif modality.future and info[event_type].quad.startswith("MATERIAL"):
             # A strike or arrest that "will" happen has not happened: not an event (CODING.md).
-            modality["hypothetical"] = True
+            modality = replace(modality, hypothetical=True)
             notes.append("future material action: not yet an event")
         type_info = info[event_type]
         mode = [cand.trigger.mode] if cand.trigger.mode and event_type == cand.trigger.event_type else []
@@ -934,7 +843,7 @@ class EventExtractor:
         end = start + len(doc.text[start:end].rstrip())
         reason = "; ".join([f"rule {cand.trigger.rule} on '{trigger_token.text}'", *cand.how, *notes])
         confidence = cand.confidence
-        if modality.get("hypothetical"):
+        if modality.hypothetical:
             confidence *= 0.8
         digest = hashlib.sha1(
             f"{context.article_id}|{start}|{trigger_token.idx}|{event_type}|"
@@ -948,10 +857,10 @@ class EventExtractor:
             mode=mode,
             actor=cand.actor,
             recipient=cand.recipient,
-            historical=modality.get("historical", False),
-            future=modality.get("future", False),
-            hypothetical=modality.get("hypothetical", False),
-            negated=modality.get("negated", False),
+            historical=modality.historical,
+            future=modality.future,
+            hypothetical=modality.hypothetical,
+            negated=modality.negated,
             location=cand.location,
             evidence=Evidence(
                 sentence=doc.text[start:end],

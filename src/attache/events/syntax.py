@@ -120,6 +120,13 @@ def misread_participle(verb: Token) -> bool:
     return before.pos_ in ("NOUN", "PROPN") and before.head.i != verb.head.i
 
 
+def is_infinitive(token: Token) -> bool:
+    """A verb with its own "to" ("urged Russia *to soften*")."""
+    return token.pos_ in VERB_POS and any(
+        c.lower_ == "to" and c.dep_ in ("aux", "mark") for c in token.children
+    )
+
+
 def conjuncts(token: Token) -> list[Token]:
     """``token`` and the words coordinated with it ("Russia and India")."""
     return [token, *[t for t in token.conjuncts if t.i > token.i]]
