@@ -168,12 +168,14 @@ class EventExtractor:
     # -- the article ---------------------------------------------------------
 
     def extract(self, doc: Doc, actors: ActorResolver, context: ArticleContext) -> list[EventRecord]:
+        # Doc.text is rebuilt from the tokens on every access: read it once per article.
+        text = doc.text
         records: list[EventRecord] = []
         seen: set[tuple] = set()
         speaker: list[Entity] = []
         topic: list[Entity] = []
         for sentence in doc.sents:
-            if sentence.start > 0 and "\n" in doc.text[doc[sentence.start - 1].idx : sentence.start_char]:
+            if sentence.start > 0 and "\n" in text[doc[sentence.start - 1].idx : sentence.start_char]:
                 # A new paragraph: a quote's speaker does not carry over; the topic may ("He said ...").
                 speaker = []
             mentions = actors.start_sentence(sentence.text)
@@ -181,7 +183,7 @@ class EventExtractor:
             found, speaker = self._sentence(sentence, centered, speaker, mentions)
             topic = self._topic(sentence, centered) or topic
             for cand in found:
-                record = self._record(cand, sentence, context)
+                record = self._record(cand, sentence, context, text)
                 if record.event_type in self.lexicon.cues["answering_types"] and not record.recipient:
                     record = self._answer_to(record, records)
                 key = (
@@ -818,7 +820,7 @@ class EventExtractor:
 
     # -- the record ----------------------------------------------------------
 
-    def _record(self, cand: Candidate, sentence: Span, context: ArticleContext) -> EventRecord:
+    def _record(self, cand: Candidate, sentence: Span, context: ArticleContext, text: str) -> EventRecord:
         info = self.lexicon.types
         modality = self.modality.read(cand.token, context.date)
         event_type = cand.event_type
@@ -836,11 +838,10 @@ class EventExtractor:
         intensity = type_info.intensity
         for m in mode:
             intensity = type_info.mode_intensity.get(m, intensity)
-        doc = sentence.doc
         trigger_token = cand.token
         start, end = sentence.start_char, sentence.end_char
         # The paragraph break after a headline belongs to no sentence.
-        end = start + len(doc.text[start:end].rstrip())
+        end = start + len(text[start:end].rstrip())
         reason = "; ".join([f"rule {cand.trigger.rule} on '{trigger_token.text}'", *cand.how, *notes])
         confidence = cand.confidence
         if modality.hypothetical:
@@ -863,7 +864,7 @@ class EventExtractor:
             negated=modality.negated,
             location=cand.location,
             evidence=Evidence(
-                sentence=doc.text[start:end],
+                sentence=text[start:end],
                 start=start,
                 end=end,
                 trigger=trigger_token.text,
