@@ -15,6 +15,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from attache.actors import ActorKB, ArticleActors
 from attache.clean import clean_article, load_patterns
 from attache.events.extract import ArticleContext, EventExtractor
 from attache.records import Article, ArticleResult, CleanArticle, InputError
@@ -32,7 +33,6 @@ class Coder:
         nlp: Language | None = None,
         keep_modal: bool = False,
     ) -> None:
-        from attache.actors import ActorKB
         from attache.nlp import load_pipeline
 
         self.nlp = nlp if nlp is not None else load_pipeline(spacy_model)
@@ -78,8 +78,6 @@ class Coder:
                     )
 
     def _events(self, cleaned: CleanArticle, doc: Doc) -> ArticleResult:
-        from attache.actors import ArticleActors
-
         article = cleaned.article
         memory = ArticleActors(self.kb, on=article.date)
         context = ArticleContext(

@@ -34,11 +34,13 @@ from attache.events.syntax import (
     phrase,
     subject_of,
 )
+from attache.events.syntax import (
+    CLAUSE_SUBJECTS as SUBJECT_DEPS,
+)
 from attache.records import Entity, EventRecord, Evidence, Location
 
 # How far back (characters) a denial may answer an accusation: about two sentences.
 ANSWER_DISTANCE = 400
-SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "nsubj:outer"}
 # Relations by which a clause or noun is the content of the word it hangs on
 # ("urged Russia *to withdraw*", "accused Kyiv *of attacking*"); adverbial
 # clauses ("after accusing ...") and coordinated verbs report events of their own.
@@ -139,7 +141,6 @@ class Candidate:
     recipient: list[Entity] = field(default_factory=list)
     how: list[str] = field(default_factory=list)
     confidence: float = 0.8
-    event_type: str = ""
     location: Location | None = None
 
 
@@ -239,7 +240,8 @@ class EventExtractor:
         speaker: list[Entity],
         mentions: Sequence[MentionLike] = (),
     ) -> tuple[list[Candidate], list[Entity]]:
-        sentence_speaker = self._speaker(sentence, actors) or speaker
+        saying = [t for t in sentence if t.pos_ in VERB_POS and self._lemma(t) in self.speech_verbs]
+        sentence_speaker = self._speaker(saying, actors) or speaker
         self._readings_cache = {}
         named = self._locate(sentence, mentions)
         found: list[Candidate] = []
@@ -267,7 +269,7 @@ class EventExtractor:
             # the first reading whose arguments the sentence gives wins.
             for reading in self._readings(token):
                 cand = self._arguments(
-                    Candidate(reading, token, event_type=reading.event_type),
+                    Candidate(reading, token),
                     actors,
                     sentence_speaker,
                     named,
@@ -275,7 +277,7 @@ class EventExtractor:
                 if cand is not None:
                     found.append(cand)
                     break
-        found.extend(self._reported(sentence, actors, sentence_speaker))
+        found.extend(self._reported(saying, actors, sentence_speaker))
         return found, sentence_speaker
 
     def _match(self, token: Token) -> Trigger | None:
@@ -387,24 +389,26 @@ class EventExtractor:
 
     # -- arguments -----------------------------------------------------------
 
+    @staticmethod
+    def _linking(noun: Token, verb: Token) -> set[str]:
+        """The prepositions by which ``noun`` hangs on ``verb``."""
+        return {a.prep for a in attachments(verb) if a.prep and a.head is not None and a.head.i == noun.i}
+
     def _befalls(self, noun: Token, verb: Token, role: str) -> bool:
         """Whether the event noun happens to the clause subject ("came under attack")."""
-        if role != "oblique":
-            return False
-        preps = {a.prep for a in attachments(verb) if a.head is not None and a.head.i == noun.i}
-        return bool(preps & self.lexicon.cues["victim_prepositions"])
+        return role == "oblique" and bool(
+            self._linking(noun, verb) & self.lexicon.cues["victim_prepositions"]
+        )
 
     def _frames(self, noun: Token, verb: Token, role: str) -> bool:
         """Whether the clause subject of ``verb`` is the actor of the event noun."""
         cues = self.lexicon.cues
         if role == "object":
             return self._lemma(verb) in cues["light_verbs"]
-        if role == "oblique":
-            preps = {a.prep for a in attachments(verb) if a.head is not None and a.head.i == noun.i}
-            return bool(preps & cues["frame_prepositions"])
-        return False
+        return role == "oblique" and bool(self._linking(noun, verb) & cues["frame_prepositions"])
 
     def _resolve(self, head: Token, actors: ActorResolver, speaker: list[Entity]) -> tuple[list[Entity], str]:
+        cues = self.lexicon.cues
         if is_first_person(head) and speaker:
             return list(speaker), "speaker of the quote"
         if head.lower_ in PRONOUNS and head.dep_ in SUBJECT_DEPS:
@@ -416,10 +420,10 @@ class EventExtractor:
                     entities = actors.resolve(phrase(reporter, keep_modifiers=False).text)
                     if entities:
                         return entities, f"'{head.text}' (the speaker, '{reporter.text}')"
-        if head.lower_ in self.lexicon.cues["vague_objects"] and head.dep_ not in SUBJECT_DEPS:
+        if head.lower_ in cues["vague_objects"] and head.dep_ not in SUBJECT_DEPS:
             # "China will support them": an object pronoun points too far back to trust.
             return [], f"'{head.text}' is too vague"
-        relational = self._lemma(head) in self.lexicon.cues["relational_heads"]
+        relational = self._lemma(head) in cues["relational_heads"]
         if head.pos_ == "NOUN" and not relational:
             # "Israeli strikes killed ...", "rejected Russia's proposal": a thing or an event
             # is not an actor, but its author is.
@@ -436,31 +440,33 @@ class EventExtractor:
             event_noun = bool(self.lexicon.triggers(self._lemma(head), "noun"))
             # "attacks by Hamas" and "the headquarters of Russia's unit" name their owner;
             # "the bombardment of Lebanon" names its target.
-            owners = ("by", "from") if event_noun else ("by", "from", "of")
-            for att in attachments(head):
-                if att.relation == "prep" and att.prep in owners and att.head is not None:
-                    entities = actors.resolve(phrase(att.head, keep_modifiers=False).text)
-                    if entities:
-                        return entities, f"'{att.head.text}' (author of '{head.text}')"
-            if self.lexicon.triggers(self._lemma(head), "noun"):
+            owners = cues["author_prepositions"] if event_noun else cues["thing_owner_prepositions"]
+            entities, owner = self._behind(head, owners, actors)
+            if entities:
+                return entities, f"'{owner}' (author of '{head.text}')"
+            if event_noun:
                 return [], f"'{head.text}' is an event, not an actor"
-        span = phrase(head, keep_modifiers=relational, owner_preps=self.lexicon.cues["owner_prepositions"])
+        span = phrase(head, keep_modifiers=relational, owner_preps=cues["owner_prepositions"])
         if head.pos_ == "NOUN" and not relational and not any(t.text[:1].isupper() for t in span):
             # "the drone salvo", "spare parts": a thing, whatever surname it shares.
             return [], f"'{span.text}' names no actor"
         entities = actors.resolve(span.text)
         if not entities and relational:
             # "Negotiators from both countries": the owner speaks for the people it owns.
-            for att in attachments(head):
-                if (
-                    att.relation == "prep"
-                    and att.prep in self.lexicon.cues["owner_prepositions"]
-                    and att.head
-                ):
-                    entities = actors.resolve(phrase(att.head, keep_modifiers=False).text)
-                    if entities:
-                        return entities, f"'{span.text}' (owner '{att.head.text}')"
+            entities, owner = self._behind(head, cues["owner_prepositions"], actors)
+            if entities:
+                return entities, f"'{span.text}' (owner '{owner}')"
         return entities, f"'{span.text}'"
+
+    @staticmethod
+    def _behind(head: Token, preps: frozenset[str], actors: ActorResolver) -> tuple[list[Entity], str]:
+        """The first actor named behind one of ``preps`` on ``head``, and its text."""
+        for att in attachments(head):
+            if att.relation == "prep" and att.prep in preps and att.head is not None:
+                entities = actors.resolve(phrase(att.head, keep_modifiers=False).text)
+                if entities:
+                    return entities, att.head.text
+        return [], ""
 
     def _arguments(
         self,
@@ -473,7 +479,6 @@ class EventExtractor:
         atts = attachments(token)
         actor_heads: list[tuple[Token, str]] = []
         recipient_atts: list[Attachment] = []
-        passive = False
         if trigger.pos in ("verb", "adjective"):
             subject, passive, how = subject_of(token)
             if passive:
@@ -506,7 +511,8 @@ class EventExtractor:
                 and att.head.i < token.i
             ]
             verb, role = governing_verb(token)
-            light_subject = role == "object" and verb is not None and self._frames(token, verb, role)
+            frames = verb is not None and self._frames(token, verb, role)
+            light_subject = frames and role == "object"
             if not light_subject:
                 actor_heads.extend((head, "modifier") for head in modifiers)
             if (
@@ -522,7 +528,7 @@ class EventExtractor:
                 subject, _, _ = subject_of(verb)
                 if subject is not None:
                     recipient_atts.append(Attachment("obj", subject))
-            elif verb is not None and self._frames(token, verb, role):
+            elif verb is not None and frames:
                 subject, verb_passive, how = subject_of(verb)
                 if subject is not None and not verb_passive:
                     actor_heads.append((subject, f"subject of '{verb.text}'"))
@@ -543,6 +549,14 @@ class EventExtractor:
                 actor = entities
                 how_parts.append(f"actor {text} ({how})")
                 break
+
+        place_cache: list[tuple[Span, list[Entity]]] | None = None
+
+        def places() -> list[tuple[Span, list[Entity]]]:
+            nonlocal place_cache
+            if place_cache is None:
+                place_cache = list(self._places(token, actors))
+            return place_cache
 
         recipient: list[Entity] = []
         reciprocal_parties = False
@@ -568,7 +582,7 @@ class EventExtractor:
             if recipient:
                 break
         if not recipient and trigger.location_recipient:
-            recipient, how = self._location(token, actors, actor)
+            recipient, how = self._location(places(), actor)
             if recipient:
                 how_parts.append(how)
         if not recipient and trigger.event_type in self.lexicon.cues["demanding_types"]:
@@ -594,11 +608,10 @@ class EventExtractor:
                             break
 
         fallback = 1.0
-        if not actor and trigger.location_actor:
-            for span, entities in self._places(token, actors):
-                actor = list(entities)
-                how_parts.insert(0, f"actor '{span.text}' (where it happened)")
-                break
+        if not actor and trigger.location_actor and places():
+            span, entities = places()[0]
+            actor = list(entities)
+            how_parts.insert(0, f"actor '{span.text}' (where it happened)")
         if not actor and not (reciprocal_parties and len(recipient) > 1 and trigger.reciprocal):
             # The parse gave no actor we know: take the nearest actor named before the trigger.
             before = [m for m in named if m.end <= token.idx and self._subject_like(m.root, token)]
@@ -638,9 +651,9 @@ class EventExtractor:
         if not recipient and len(actor) < 2 and not trigger.solo:
             return None
         cand.actor, cand.recipient = actor, recipient
-        for span, entities in self._places(token, actors):
+        if places():
+            span, entities = places()[0]
             cand.location = Location(text=span.text, code=entities[0].code)
-            break
         cand.how = how_parts
         confidence = trigger.confidence * (0.9 if trigger.pos == "noun" else 1.0)
         if recipient or len(actor) > 1:
@@ -727,10 +740,11 @@ class EventExtractor:
             if entities:
                 yield span, entities
 
-    def _location(self, token: Token, actors: ActorResolver, actor: list[Entity]) -> tuple[list[Entity], str]:
+    @staticmethod
+    def _location(places: list[tuple[Span, list[Entity]]], actor: list[Entity]) -> tuple[list[Entity], str]:
         """A state named as where the event happened, other than the actor's own: its recipient."""
         own = {e.code for e in actor}
-        for span, entities in self._places(token, actors):
+        for span, entities in places:
             others = [e for e in entities if e.code not in own]
             if others:
                 return others, f"recipient '{span.text}' (where it happened)"
@@ -762,25 +776,25 @@ class EventExtractor:
                         near.extend(a for a in attachments(att.head) if a.relation == "prep")
         return near
 
-    def _speaker(self, sentence: Span, actors: ActorResolver) -> list[Entity]:
+    @staticmethod
+    def _speaker(saying: list[Token], actors: ActorResolver) -> list[Entity]:
         """Who is speaking in this sentence (for "'We call on ...,' Wang said")."""
-        for token in sentence:
-            if token.pos_ in VERB_POS and self._lemma(token) in self.speech_verbs:
-                subject, passive, _ = subject_of(token)
-                if subject is not None and not passive and not is_first_person(subject):
-                    entities = actors.resolve(phrase(subject).text)
-                    if entities:
-                        return entities
+        for token in saying:
+            subject, passive, _ = subject_of(token)
+            if subject is not None and not passive and not is_first_person(subject):
+                entities = actors.resolve(phrase(subject).text)
+                if entities:
+                    return entities
         return []
 
-    def _reported(self, sentence: Span, actors: ActorResolver, speaker: list[Entity]) -> Iterable[Candidate]:
+    def _reported(
+        self, saying: list[Token], actors: ActorResolver, speaker: list[Entity]
+    ) -> Iterable[Candidate]:
         """Events in reported speech with no event verb of their own:
         "X said (that) Y should ..." is a REQUEST from X to Y (advice), and
         "X said Y has committed war crimes" an ACCUSE from X to Y (accusing words)."""
         cues = self.lexicon.cues
-        for token in sentence:
-            if token.pos_ not in VERB_POS or self._lemma(token) not in self.speech_verbs:
-                continue
+        for token in saying:
             # "X said (that) Y should ..." hangs the clause under the verb of saying;
             # '"Y should ...," X said' often hangs the verb of saying under the clause.
             clauses = [c for c in token.children if c.dep_ == "ccomp"]
@@ -804,12 +818,7 @@ class EventExtractor:
                 if not actor or not recipient:
                     continue
                 cand = Candidate(
-                    trigger,
-                    token,
-                    actor=actor,
-                    recipient=recipient,
-                    event_type=trigger.event_type,
-                    confidence=trigger.confidence,
+                    trigger, token, actor=actor, recipient=recipient, confidence=trigger.confidence
                 )
                 cand.how = [
                     f"actor {actor_text} (speaker)",
@@ -823,7 +832,7 @@ class EventExtractor:
     def _record(self, cand: Candidate, sentence: Span, context: ArticleContext, text: str) -> EventRecord:
         info = self.lexicon.types
         modality = self.modality.read(cand.token, context.date)
-        event_type = cand.event_type
+        event_type = cand.trigger.event_type
         notes = []
         future_as = info[event_type].future_as
         if modality.future and future_as:

@@ -157,16 +157,14 @@ def _trigger(lemma: str, pos: str, event_type: str, entry: dict, options: dict, 
     unknown = set(options) - TRIGGER_OPTIONS
     if unknown:
         raise LexiconError(f"{where}: unknown option(s) {sorted(unknown)} (known: {sorted(TRIGGER_OPTIONS)})")
-    recipient = tuple(
-        _words(options.get("recipient", entry.get("recipient", ["obj"])), f"{where}: recipient")
-    )
     ordered = options.get("recipient", entry.get("recipient", ["obj"]))
+    _words(ordered, f"{where}: recipient")  # checked; kept as listed, since the order of places matters
     return Trigger(
         lemma=lemma,
         pos=pos,
         event_type=event_type,
         mode=options.get("mode"),
-        recipient=tuple(ordered) if recipient else (),
+        recipient=tuple(ordered or ()),
         reciprocal=bool(entry.get("reciprocal", False))
         or (pos == "verb" and lemma in _words(entry.get("reciprocal_verbs"), f"{where}: reciprocal_verbs"))
         or (pos == "noun" and "between" in ordered),

@@ -15,6 +15,9 @@ from spacy.tokens import Span, Token
 
 SUBJECT = {"nsubj", "csubj", "expl"}
 PASSIVE_SUBJECT = {"nsubj:pass", "nsubjpass", "csubj:pass", "csubjpass"}
+# Nominal and clausal subjects of either voice, as the extractor tests for "is a subject"
+# (no expletive "there").
+CLAUSE_SUBJECTS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "nsubj:outer"}
 OBJECT = {"obj", "dobj", "iobj", "dative", "attr"}
 UD_OBLIQUE = {"obl", "nmod", "obl:agent", "obl:npmod", "nmod:npmod", "obl:arg"}
 POSSESSOR = {"nmod:poss", "poss"}
