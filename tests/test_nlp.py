@@ -134,6 +134,25 @@ def test_quote_stays_with_its_sentence(nlp: Language) -> None:
     assert all(not s.startswith('"') or len(s) > 1 for s in out)
 
 
+def test_quote_closing_a_paragraph_stays_with_it(nlp: Language) -> None:
+    out = sents(nlp, 'He said: "We will win."\n\nThe talks resumed.')
+    assert out[0].rstrip() == 'He said: "We will win."', out
+
+
+def test_no_sentence_starts_without_punctuation_before_it(nlp: Language) -> None:
+    # The parser, trained on web text, tends to break before names it has not seen.
+    text = (
+        "U.S. Defense Secretary Chuck Hagel spoke by phone to his South Korean counterpart, "
+        "Kim Kwan-jin, on Wednesday, and Trump's national security adviser John Bolton met "
+        "Secretary of State Mike Pompeo."
+    )
+    assert len(sents(nlp, text)) == 1
+    blank = spacy.blank("en")
+    doc = set_news_boundaries(blank("They met his counterpart Kim Kwan-jin. Then they left"))
+    assert doc[4].is_sent_start is False  # "Kim"
+    assert doc[9].is_sent_start is None  # "Then": after a full stop the parser decides
+
+
 def test_rules_alone_pin_boundaries() -> None:
     # No model: the rules must set boundaries by themselves (the parser then
     # has to respect them).

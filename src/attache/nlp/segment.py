@@ -19,6 +19,11 @@ a pinned token (an unattached word becomes a root whatever the constraint).
 - Within a paragraph, no sentence starts with a lower-case word or with
   closing punctuation (",", ")", ";"...): edited news never does, while the
   web text the parser learnt from often does.
+- Within a line, a sentence starts only after something that can end one: a
+  full stop, "?", "!", an abbreviation, a closing quote or bracket, a colon
+  or a dash. Edited news ends its sentences with punctuation; the parser,
+  trained on web text that often does not, otherwise breaks before names it
+  has not seen ("... spoke to his counterpart, | Kim Kwan-jin").
 """
 
 from __future__ import annotations
@@ -41,6 +46,8 @@ _CLOSING_QUOTES = {"”", "’", "»"}
 _STRAIGHT_QUOTES = {'"', "'", "''"}
 _FINAL_PUNCT = {".", "!", "?", "...", "…"}
 _NEVER_START = {",", ";", ":", ")", "]", "}", "%", "'s", "’s", "n't"}
+# What a sentence can end with inside a line (besides a token ending in ".").
+_MAY_END = _FINAL_PUNCT | _CLOSING_QUOTES | _STRAIGHT_QUOTES | _DASHES | {")", "]", ":", "“", "|"}
 # Titles are followed by a name, never by a new sentence.
 _TITLES = {
     "Mr.",
@@ -226,10 +233,12 @@ def set_news_boundaries(doc: Doc) -> Doc:
             nxt.text in _STRAIGHT_QUOTES
             and tok.text in _FINAL_PUNCT
             and not tok.whitespace_
-            and (nxt.whitespace_ or nxt.i + 1 == len(doc))
+            and (nxt.whitespace_ or nxt.i + 1 == len(doc) or doc[nxt.i + 1].is_space)
         ):
             # `said."` : a straight quote glued to the full stop and followed by
             # a space closes the quotation rather than opening a new one.
+            pinned[nxt.i] = False
+        elif not (tok.text in _MAY_END or tok.text.endswith(".") or tok.is_space):
             pinned[nxt.i] = False
     for i, value in pinned.items():
         if i > 0:
