@@ -172,9 +172,7 @@ def score(gold: Mapping[str, GoldArticle], pred: Predicted, level: str) -> dict[
         "precision": round(prec, 4),
         "recall": round(rec, 4),
         "f1": round(f1, 4),
-        "per_type": {
-            t: dict(zip(("tp", "fp", "fn"), v, strict=True)) for t, v in sorted(per_type.items())
-        },
+        "per_type": {t: dict(zip(("tp", "fp", "fn"), v, strict=True)) for t, v in sorted(per_type.items())},
     }
 
 

@@ -28,7 +28,9 @@ class Store:
     """A store file. Read-only unless opened with ``write=True``."""
 
     def __init__(
-        self, path: str | Path, write: bool = False,
+        self,
+        path: str | Path,
+        write: bool = False,
         window_days: int = merge.DEFAULT_WINDOW_DAYS,
     ) -> None:
         self.path = Path(path)
@@ -42,7 +44,9 @@ class Store:
         return self
 
     def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
         self.close()
@@ -64,12 +68,23 @@ class Store:
         as_arrow: bool = False,
     ) -> pd.DataFrame | pa.Table:
         """Events with their mention, article and source counts (filters: docs/store.md)."""
-        f = EventFilter(actor=actor, recipient=recipient, event_type=type, quad=quad,
-                        since=since, until=until, text=text, limit=limit)
+        f = EventFilter(
+            actor=actor,
+            recipient=recipient,
+            event_type=type,
+            quad=quad,
+            since=since,
+            until=until,
+            text=text,
+            limit=limit,
+        )
         return self._fetch(*events_sql(f.validated(self.con)), as_arrow)
 
     def dyads(
-        self, by: str = "month", actor: str | None = None, recipient: str | None = None,
+        self,
+        by: str = "month",
+        actor: str | None = None,
+        recipient: str | None = None,
         as_arrow: bool = False,
     ) -> pd.DataFrame | pa.Table:
         """Per dyad and period: event counts per quad class and summed intensity."""

@@ -36,7 +36,5 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
         raise StoreError(f"cannot open {path}: {e}") from e
     # Every statement is IF NOT EXISTS / OR REPLACE, so this is safe on an existing store.
     con.execute((files("attache.store") / "schema.sql").read_text(encoding="utf-8"))
-    con.execute(
-        "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION]
-    )
+    con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
     return con

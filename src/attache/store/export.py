@@ -36,13 +36,32 @@ ORDER BY e.date NULLS LAST, e.event_id, d.actor, d.recipient
 """
 
 GDELT_COLUMNS = [
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1CountryCode", "Actor1Type1Code",
-    "Actor2Code", "Actor2CountryCode", "Actor2Type1Code",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles",
-    "ActionGeo_FullName", "ActionGeo_CountryCode", "DATEADDED", "SOURCEURL",
-    "PloverType", "Directed",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1CountryCode",
+    "Actor1Type1Code",
+    "Actor2Code",
+    "Actor2CountryCode",
+    "Actor2Type1Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "DATEADDED",
+    "SOURCEURL",
+    "PloverType",
+    "Directed",
 ]
 
 
@@ -63,7 +82,8 @@ def export(con: duckdb.DuckDBPyConnection, fmt: str, out: str | Path) -> int:
         # CSV has no lists: codes, modes and contexts become ';'-joined strings.
         cols = [
             pa.array([";".join(v) if v is not None else None for v in c.to_pylist()])
-            if pa.types.is_list(c.type) else c
+            if pa.types.is_list(c.type)
+            else c
             for c in table.columns
         ]
         pacsv.write_csv(pa.table(cols, names=table.column_names), out)
@@ -96,23 +116,56 @@ def _gdelt(con: duckdb.DuckDBPyConnection, out: Path) -> int:
         w = csv.writer(f)
         w.writerow(GDELT_COLUMNS)
         for r in con.execute(GDELT_SQL).fetchall():
-            (event_id, actor, recipient, directed, date, etype, root, quad, intensity, nm, ns, na,
-             loc_text, loc_code, url, added, a_sector, r_sector) = r
-            recipient = "" if recipient == "-" else recipient
-            w.writerow([
+            (
                 event_id,
-                date.strftime("%Y%m%d") if date else "",
-                date.strftime("%Y%m") if date else "",
-                date.year if date else "",
-                f"{date.year + (date.timetuple().tm_yday - 1) / 365:.4f}" if date else "",
-                actor + (a_sector or ""), actor, a_sector or "",
-                recipient + (r_sector or "") if recipient else "", recipient,
-                (r_sector or "") if recipient else "",
-                1, root, root, root, QUADS.index(quad) + 1, intensity,
-                nm, ns, na,
-                loc_text or "", loc_code or "",
-                added.strftime("%Y%m%d%H%M%S") if added else "", url or "",
-                etype, int(directed),
-            ])
+                actor,
+                recipient,
+                directed,
+                date,
+                etype,
+                root,
+                quad,
+                intensity,
+                nm,
+                ns,
+                na,
+                loc_text,
+                loc_code,
+                url,
+                added,
+                a_sector,
+                r_sector,
+            ) = r
+            recipient = "" if recipient == "-" else recipient
+            w.writerow(
+                [
+                    event_id,
+                    date.strftime("%Y%m%d") if date else "",
+                    date.strftime("%Y%m") if date else "",
+                    date.year if date else "",
+                    f"{date.year + (date.timetuple().tm_yday - 1) / 365:.4f}" if date else "",
+                    actor + (a_sector or ""),
+                    actor,
+                    a_sector or "",
+                    recipient + (r_sector or "") if recipient else "",
+                    recipient,
+                    (r_sector or "") if recipient else "",
+                    1,
+                    root,
+                    root,
+                    root,
+                    QUADS.index(quad) + 1,
+                    intensity,
+                    nm,
+                    ns,
+                    na,
+                    loc_text or "",
+                    loc_code or "",
+                    added.strftime("%Y%m%d%H%M%S") if added else "",
+                    url or "",
+                    etype,
+                    int(directed),
+                ]
+            )
             n += 1
     return n

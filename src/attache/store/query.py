@@ -121,9 +121,7 @@ def events_sql(f: EventFilter) -> tuple[str, list]:
         # Through the event's pairs, as dyads() does, so "--actor CHN --recipient IND"
         # finds reciprocal meetings (no recipient) too. Both codes must be in one pair.
         cond, pair_params = _pair_match(f.actor, f.recipient)
-        where.append(
-            f"EXISTS (SELECT 1 FROM event_dyads d WHERE d.event_id = e.event_id AND {cond})"
-        )
+        where.append(f"EXISTS (SELECT 1 FROM event_dyads d WHERE d.event_id = e.event_id AND {cond})")
         params += pair_params
     if f.event_type:
         where.append("event_type = ?")
@@ -167,7 +165,9 @@ def _pair_match(actor: str | None, recipient: str | None) -> tuple[str, list]:
 
 
 def dyads_sql(
-    con: duckdb.DuckDBPyConnection, by: str, actor: str | None = None,
+    con: duckdb.DuckDBPyConnection,
+    by: str,
+    actor: str | None = None,
     recipient: str | None = None,
 ) -> tuple[str, list]:
     """Per dyad and period: events per quad class and summed intensity.
@@ -185,15 +185,12 @@ def dyads_sql(
         cond, pair_params = _pair_match(actor, recipient)
         where.append(cond)
         params += pair_params
-    quad_cols = ", ".join(
-        f"count(*) FILTER (WHERE e.quad = '{q}') AS {q.lower()}" for q in QUADS
-    )
+    quad_cols = ", ".join(f"count(*) FILTER (WHERE e.quad = '{q}') AS {q.lower()}" for q in QUADS)
     sql = (
         "SELECT d.actor, d.recipient, d.directed, CAST(date_trunc(?, e.date) AS DATE) AS period,"
         f" count(*) AS events, {quad_cols}, sum(e.intensity) AS intensity,"
         " CAST(sum(e.num_mentions) AS BIGINT) AS mentions"
         " FROM event_dyads d JOIN event_summary e USING (event_id)"
-        " WHERE " + " AND ".join(where) +
-        " GROUP BY ALL ORDER BY d.actor, d.recipient, period"
+        " WHERE " + " AND ".join(where) + " GROUP BY ALL ORDER BY d.actor, d.recipient, period"
     )
     return sql, params

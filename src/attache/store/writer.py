@@ -26,9 +26,7 @@ class AddResult:
 
 
 class Writer:
-    def __init__(
-        self, con: duckdb.DuckDBPyConnection, window_days: int = merge.DEFAULT_WINDOW_DAYS
-    ) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, window_days: int = merge.DEFAULT_WINDOW_DAYS) -> None:
         self.con = con
         self.window_days = window_days
 
@@ -54,8 +52,7 @@ class Writer:
             con.execute(
                 "INSERT INTO articles (article_id, text_hash, title, date, source, url, origin, text)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [a.id, text_hash(a.text), a.title, a.date, a.source, a.url, a.origin,
-                 result.article.text],
+                [a.id, text_hash(a.text), a.title, a.date, a.source, a.url, a.origin, result.article.text],
             )
             sentences: dict[str, list] = {}
             for rec in result.events:
@@ -76,7 +73,10 @@ class Writer:
         return out
 
     def _add_record(
-        self, rec: EventRecord, article: Article, sentences: dict[str, list],
+        self,
+        rec: EventRecord,
+        article: Article,
+        sentences: dict[str, list],
         rows: dict[str, list],
     ) -> bool:
         """Queue one record as a mention (and its new event); True when it started a new event."""
@@ -94,18 +94,44 @@ class Writer:
             loc = rec.location
             con.execute(
                 "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [target, view.event_type, rec.quad, rec.intensity, rec.cameo_root, view.dyad,
-                 actor, recipient, date, article.id, loc.code if loc else None,
-                 loc.text if loc else None, list(rec.mode), list(rec.context),
-                 rec.historical, rec.future, rec.hypothetical, rec.negated],
+                [
+                    target,
+                    view.event_type,
+                    rec.quad,
+                    rec.intensity,
+                    rec.cameo_root,
+                    view.dyad,
+                    actor,
+                    recipient,
+                    date,
+                    article.id,
+                    loc.code if loc else None,
+                    loc.text if loc else None,
+                    list(rec.mode),
+                    list(rec.context),
+                    rec.historical,
+                    rec.future,
+                    rec.hypothetical,
+                    rec.negated,
+                ],
             )
             rows["event_dyads"] += [
                 [target, *dyad_row(k)] for k in set(keys(view.event_type, actor, recipient))
             ]
         rows["mentions"].append(
-            [rec.event_id, target, article.id, sentence_id, date,
-             rec.source or article.source, rec.url or article.url, ev.trigger, rec.reason,
-             rec.confidence, rec.model_dump_json()]
+            [
+                rec.event_id,
+                target,
+                article.id,
+                sentence_id,
+                date,
+                rec.source or article.source,
+                rec.url or article.url,
+                ev.trigger,
+                rec.reason,
+                rec.confidence,
+                rec.model_dump_json(),
+            ]
         )
         rows["entities"] += [
             [rec.event_id, role, i, e.text, e.code.upper(), e.sector, e.name, e.office]
@@ -135,9 +161,15 @@ class Writer:
             sql, params
         ).fetchall():
             stored = merge.MergeView(
-                event_type=view.event_type, quad=quad, dyad=view.dyad, date=date,
-                article_id=article_id, historical=view.historical, future=view.future,
-                hypothetical=view.hypothetical, negated=view.negated,
+                event_type=view.event_type,
+                quad=quad,
+                dyad=view.dyad,
+                date=date,
+                article_id=article_id,
+                historical=view.historical,
+                future=view.future,
+                hypothetical=view.hypothetical,
+                negated=view.negated,
                 mode=tuple(sorted(m.lower() for m in mode)),
                 location=merge.location_key(loc_code, loc_text),
             )
