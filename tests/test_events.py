@@ -131,3 +131,27 @@ def test_historical_only_from_the_events_own_time(flagged) -> None:
 def test_a_dateline_is_no_actor(coder) -> None:
     text = "KABUL, Afghanistan (AP) -- Seven service members were killed on Saturday in an insider attack."
     assert not any(k[1] == ("AFG",) for k in keys(coder, text))
+
+
+TWO_STATES = (
+    "Mexico and the United States resume trade talks.\n\n"
+    "The United States imposed tariffs on Mexico on Friday. Mexico called the tariffs unfair. "
+    "The United States said Mexico must stop migrants. Mexico rejected the demand. "
+    "Officials in Mexico and the United States spoke again on Monday. "
+    "Trade between the United States and Mexico is worth billions.\n\n"
+    "Mexico has signalled that it would retaliate."
+)
+
+
+def test_recipient_left_to_the_article_is_its_other_state(coder) -> None:
+    events = coder.code(Article(id="t", text=TWO_STATES, date=DATE)).events
+    threats = [e for e in events if e.event_type == "THREATEN" and e.evidence.trigger == "retaliate"]
+    dyads = [([a.code for a in e.actor], [r.code for r in e.recipient]) for e in threats]
+    assert dyads == [(["MEX"], ["USA"])]
+    assert "other main party" in threats[0].reason
+
+
+def test_no_recipient_from_an_article_about_three_states(coder) -> None:
+    text = TWO_STATES.replace("Officials in Mexico", "Officials in Canada, Canada, Canada, Canada, Mexico")
+    events = coder.code(Article(id="t", text=text, date=DATE)).events
+    assert not [e for e in events if e.evidence.trigger == "retaliate"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
@@ -37,10 +38,18 @@ from attache.events.syntax import (
 from attache.events.syntax import (
     CLAUSE_SUBJECTS as SUBJECT_DEPS,
 )
+from attache.nlp.labels import labels
 from attache.records import Entity, EventRecord, Evidence, Location
+
+LABELS = labels()
 
 # How far back (characters) a denial may answer an accusation: about two sentences.
 ANSWER_DISTANCE = 400
+# The article's second most named state must be named this often to stand in as a recipient.
+OTHER_PARTY_MIN_MENTIONS = 5
+# ... and the third most named less often than this share of the second.
+OTHER_PARTY_THIRD_RATIO = 0.8
+OTHER_PARTY_DISCOUNT = 0.7
 # Relations by which a clause or noun is the content of the word it hangs on
 # ("urged Russia *to withdraw*", "accused Kyiv *of attacking*"); adverbial
 # clauses ("after accusing ...") and coordinated verbs report events of their own.
@@ -89,6 +98,22 @@ def _dateline_end(sentence: Span) -> int:
         if token.text in DASHES:
             return token.idx + len(token.text)
     return sentence.start_char
+
+
+def _placed(entities: list[Entity], location: Location) -> list[Entity]:
+    """Stateless groups (a known group coded UNK) take the country the event happened in."""
+    if not location.code or location.code == "UNK":
+        return entities
+    return [
+        e.model_copy(update={"code": location.code, "reason": f"{e.reason}; acting in {location.text}"})
+        if e.code == "UNK" and e.name
+        else e
+        for e in entities
+    ]
+
+
+def _is_state(code: str) -> bool:
+    return len(code) == 3 and code.isalpha() and code.isupper() and code != "UNK"
 
 
 def _unique(entities: list[Entity]) -> list[Entity]:
@@ -142,6 +167,9 @@ class Candidate:
     how: list[str] = field(default_factory=list)
     confidence: float = 0.8
     location: Location | None = None
+    # No recipient found in the sentence for a type that needs one: coded only if the
+    # article names a clear other party (see EventExtractor._other_party).
+    orphan: bool = False
 
 
 @dataclass
@@ -172,6 +200,8 @@ class EventExtractor:
         # Doc.text is rebuilt from the tokens on every access: read it once per article.
         text = doc.text
         records: list[EventRecord] = []
+        orphans: list[tuple[Candidate, Span]] = []
+        parties: Counter[str] = Counter()
         seen: set[tuple] = set()
         speaker: list[Entity] = []
         topic: list[Entity] = []
@@ -180,10 +210,15 @@ class EventExtractor:
                 # A new paragraph: a quote's speaker does not carry over; the topic may ("He said ...").
                 speaker = []
             mentions = actors.start_sentence(sentence.text)
+            for mention in mentions:
+                parties.update({e.code for e in mention.entities if _is_state(e.code)})
             centered = _Centered(actors, topic)
             found, speaker = self._sentence(sentence, centered, speaker, mentions)
             topic = self._topic(sentence, centered) or topic
             for cand in found:
+                if cand.orphan:
+                    orphans.append((cand, sentence))
+                    continue
                 record = self._record(cand, sentence, context, text)
                 if record.event_type in self.lexicon.cues["answering_types"] and not record.recipient:
                     record = self._answer_to(record, records)
@@ -197,7 +232,47 @@ class EventExtractor:
                     continue
                 seen.add(key)
                 records.append(record)
+        for cand, sentence in orphans:
+            other = self._other_party(cand, parties, self.lexicon.cues["other_party_types"])
+            if other is None:
+                continue
+            cand.recipient = [other]
+            cand.how.append(f"recipient {other.text} (the article's other main party)")
+            cand.confidence = round(cand.confidence * OTHER_PARTY_DISCOUNT, 3)
+            record = self._record(cand, sentence, context, text)
+            key = (
+                record.event_type,
+                tuple(sorted(e.code for e in record.actor)),
+                tuple(sorted(e.code for e in record.recipient)),
+                record.evidence.start,
+            )
+            if key not in seen and cand.confidence >= self.min_confidence:
+                seen.add(key)
+                records.append(record)
+        records.sort(key=lambda r: (r.evidence.start, r.evidence.trigger_start))
         return records
+
+    @staticmethod
+    def _other_party(
+        cand: Candidate, parties: Counter[str], other_party_types: frozenset[str]
+    ) -> Entity | None:
+        """In an article about two states, the one that is not the actor: the usual recipient
+        of what the actor says or does when the sentence itself does not name it."""
+        if cand.trigger.event_type not in other_party_types:
+            return None
+        top = parties.most_common(3)
+        if len(top) < 2 or top[1][1] < OTHER_PARTY_MIN_MENTIONS:
+            return None
+        if len(top) == 3 and top[2][1] >= OTHER_PARTY_THIRD_RATIO * top[1][1]:
+            # Three states named about as often: no clear pair.
+            return None
+        own = {e.code for e in cand.actor}
+        pair = {code for code, _ in top[:2]}
+        others = sorted(pair - own)
+        if len(others) != 1 or not own & pair:
+            return None
+        code = others[0]
+        return Entity(text=code, code=code, sector=None, reason="the article's other main party")
 
     def _answer_to(self, record: EventRecord, earlier: list[EventRecord]) -> EventRecord:
         """A denial or refusal with no recipient answers the latest accusation, demand or
@@ -267,6 +342,7 @@ class EventExtractor:
                 continue
             # "sent bombers over Korea" is no AID without a recipient, but a MOBILIZE:
             # the first reading whose arguments the sentence gives wins.
+            orphan: Candidate | None = None
             for reading in self._readings(token):
                 cand = self._arguments(
                     Candidate(reading, token),
@@ -274,9 +350,14 @@ class EventExtractor:
                     sentence_speaker,
                     named,
                 )
-                if cand is not None:
+                if cand is not None and cand.orphan:
+                    orphan = orphan or cand
+                elif cand is not None:
                     found.append(cand)
                     break
+            else:
+                if orphan is not None:
+                    found.append(orphan)
         found.extend(self._reported(saying, actors, sentence_speaker))
         return found, sentence_speaker
 
@@ -336,6 +417,8 @@ class EventExtractor:
         }
         if any(c.dep_ == "ccomp" for c in token.children):
             cues.add("that-clause")
+        # "would retaliate": a trigger may need an auxiliary of the future.
+        cues |= {c.lower_ for c in token.children if c.dep_ == "aux"}
         # "declined to comment": the verb of the complement.
         cues |= {self._lemma(c) for c in token.children if c.dep_ == "xcomp"}
         if any(c.dep_ in ("oprd", "xcomp") and c.pos_ in ("NOUN", "ADJ", "PROPN") for c in token.children):
@@ -413,10 +496,17 @@ class EventExtractor:
             return list(speaker), "speaker of the quote"
         if head.lower_ in PRONOUNS and head.dep_ in SUBJECT_DEPS:
             # "Israel's military said it struck ...": a pronoun subject of reported speech is the speaker.
+            # So is that of any clause embedded under a subject ("Mexico signalled it would
+            # retaliate"), when person and number fit ("he" is a person, "it" is not).
             said = head.head
-            if said.dep_ == "ccomp" and self._lemma(said.head) in self.speech_verbs:
+            if said.dep_ == "ccomp" or (said.dep_ == "advcl" and said.head.pos_ in VERB_POS):
                 reporter, _, _ = subject_of(said.head)
-                if reporter is not None and reporter.lower_ not in PRONOUNS and not is_first_person(reporter):
+                if (
+                    reporter is not None
+                    and reporter.lower_ not in PRONOUNS
+                    and not is_first_person(reporter)
+                    and (LABELS.role(reporter.ent_type_) == "person") == (head.lower_ in PERSONAL)
+                ):
                     entities = actors.resolve(phrase(reporter, keep_modifiers=False).text)
                     if entities:
                         return entities, f"'{head.text}' (the speaker, '{reporter.text}')"
@@ -649,11 +739,14 @@ class EventExtractor:
         actor_keys = {(e.code, e.sector, e.name) for e in actor}
         recipient = [e for e in _unique(recipient) if (e.code, e.sector, e.name) not in actor_keys]
         if not recipient and len(actor) < 2 and not trigger.solo:
-            return None
+            cand.orphan = True
         cand.actor, cand.recipient = actor, recipient
         if places():
             span, entities = places()[0]
             cand.location = Location(text=span.text, code=entities[0].code)
+            # CODING.md: a group active in several countries takes the country of the event.
+            actor = _placed(actor, cand.location)
+            recipient = _placed(recipient, cand.location)
         cand.how = how_parts
         confidence = trigger.confidence * (0.9 if trigger.pos == "noun" else 1.0)
         if recipient or len(actor) > 1:
