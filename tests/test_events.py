@@ -139,7 +139,7 @@ TWO_STATES = (
     "The United States said Mexico must stop migrants. Mexico rejected the demand. "
     "Officials in Mexico and the United States spoke again on Monday. "
     "Trade between the United States and Mexico is worth billions.\n\n"
-    "Mexico has signalled that it would retaliate."
+    "Mexico has signalled that it would retaliate. Mexico was accused of dumping steel."
 )
 
 
@@ -149,6 +149,9 @@ def test_recipient_left_to_the_article_is_its_other_state(coder) -> None:
     dyads = [([a.code for a in e.actor], [r.code for r in e.recipient]) for e in threats]
     assert dyads == [(["MEX"], ["USA"])]
     assert "other main party" in threats[0].reason
+    accusations = [e for e in events if e.event_type == "ACCUSE" and e.evidence.trigger == "accused"]
+    dyads = [([a.code for a in e.actor], [r.code for r in e.recipient]) for e in accusations]
+    assert dyads == [(["USA"], ["MEX"])]
 
 
 def test_no_recipient_from_an_article_about_three_states(coder) -> None:

@@ -167,9 +167,9 @@ class Candidate:
     how: list[str] = field(default_factory=list)
     confidence: float = 0.8
     location: Location | None = None
-    # No recipient found in the sentence for a type that needs one: coded only if the
-    # article names a clear other party (see EventExtractor._other_party).
-    orphan: bool = False
+    # The side ("actor" or "recipient") the sentence leaves open for a type that needs
+    # both: coded only if the article names a clear other party (EventExtractor._other_party).
+    orphan: str = ""
 
 
 @dataclass
@@ -236,8 +236,11 @@ class EventExtractor:
             other = self._other_party(cand, parties, self.lexicon.cues["other_party_types"])
             if other is None:
                 continue
-            cand.recipient = [other]
-            cand.how.append(f"recipient {other.text} (the article's other main party)")
+            if cand.orphan == "actor":
+                cand.actor = [other]
+            else:
+                cand.recipient = [other]
+            cand.how.append(f"{cand.orphan} {other.text} (the article's other main party)")
             cand.confidence = round(cand.confidence * OTHER_PARTY_DISCOUNT, 3)
             record = self._record(cand, sentence, context, text)
             key = (
@@ -256,8 +259,9 @@ class EventExtractor:
     def _other_party(
         cand: Candidate, parties: Counter[str], other_party_types: frozenset[str]
     ) -> Entity | None:
-        """In an article about two states, the one that is not the actor: the usual recipient
-        of what the actor says or does when the sentence itself does not name it."""
+        """In an article about two states, the one the sentence does name is one side of the
+        event and the other state the side it leaves open: the usual recipient of what the
+        actor says or does, or the usual author of what befalls the recipient."""
         if cand.trigger.event_type not in other_party_types:
             return None
         top = parties.most_common(3)
@@ -266,7 +270,7 @@ class EventExtractor:
         if len(top) == 3 and top[2][1] >= OTHER_PARTY_THIRD_RATIO * top[1][1]:
             # Three states named about as often: no clear pair.
             return None
-        own = {e.code for e in cand.actor}
+        own = {e.code for e in (cand.recipient if cand.orphan == "actor" else cand.actor)}
         pair = {code for code, _ in top[:2]}
         others = sorted(pair - own)
         if len(others) != 1 or not own & pair:
@@ -727,7 +731,7 @@ class EventExtractor:
             actor, recipient = recipient, actor
         if not actor and reciprocal_parties and len(recipient) > 1 and trigger.reciprocal:
             actor, recipient = recipient, []
-        if not actor:
+        if not actor and (not recipient or trigger.reciprocal):
             return None
         if trigger.reciprocal and (reciprocal_parties or trigger.mode != "visit"):
             if recipient and (reciprocal_parties or trigger.event_type in self.lexicon.cues["mutual_types"]):
@@ -738,15 +742,17 @@ class EventExtractor:
         actor = _unique(actor)
         actor_keys = {(e.code, e.sector, e.name) for e in actor}
         recipient = [e for e in _unique(recipient) if (e.code, e.sector, e.name) not in actor_keys]
-        if not recipient and len(actor) < 2 and not trigger.solo:
-            cand.orphan = True
-        cand.actor, cand.recipient = actor, recipient
+        if not actor:
+            cand.orphan = "actor"
+        elif not recipient and len(actor) < 2 and not trigger.solo:
+            cand.orphan = "recipient"
         if places():
             span, entities = places()[0]
             cand.location = Location(text=span.text, code=entities[0].code)
             # CODING.md: a group active in several countries takes the country of the event.
             actor = _placed(actor, cand.location)
             recipient = _placed(recipient, cand.location)
+        cand.actor, cand.recipient = actor, recipient
         cand.how = how_parts
         confidence = trigger.confidence * (0.9 if trigger.pos == "noun" else 1.0)
         if recipient or len(actor) > 1:
