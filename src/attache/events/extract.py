@@ -708,7 +708,15 @@ class EventExtractor:
             how_parts.insert(0, f"actor '{span.text}' (where it happened)")
         if not actor and not (reciprocal_parties and len(recipient) > 1 and trigger.reciprocal):
             # The parse gave no actor we know: take the nearest actor named before the trigger.
-            before = [m for m in named if m.end <= token.idx and self._subject_like(m.root, token)]
+            taken = {e.code for e in recipient}
+            before = [
+                m
+                for m in named
+                if m.end <= token.idx
+                and self._subject_like(m.root, token)
+                # "Mexico was accused": the passive subject is the recipient, not the actor.
+                and not (taken and {e.code for e in m.entities} <= taken)
+            ]
             if before:
                 actor = list(before[-1].entities)
                 how_parts.insert(0, f"actor '{before[-1].text}' (nearest before the trigger)")
