@@ -53,6 +53,7 @@ def keys(coder, text: str, date: dt.date | None = DATE) -> set[tuple[str, tuple[
             ("ACCUSE", ("FRA", "USA"), ("RUS",)),
         ),
         ("Israeli strikes killed six people in southern Lebanon.", ("ASSAULT", ("ISR",), ("LBN",))),
+        ("Brazil on Sunday called Argentina an aggressor.", ("ACCUSE", ("BRA",), ("ARG",))),
     ],
 )
 def test_argument_structures(coder, text: str, expected: tuple) -> None:
@@ -158,3 +159,8 @@ def test_no_recipient_from_an_article_about_three_states(coder) -> None:
     text = TWO_STATES.replace("Officials in Mexico", "Officials in Canada, Canada, Canada, Canada, Mexico")
     events = coder.code(Article(id="t", text=text, date=DATE)).events
     assert not [e for e in events if e.evidence.trigger == "retaliate"]
+
+
+def test_calling_a_state_a_friend_is_no_accusation(coder) -> None:
+    coded = keys(coder, "Brazil on Sunday called Argentina a great partner.")
+    assert not any(k[0] == "ACCUSE" for k in coded)

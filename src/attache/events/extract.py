@@ -425,9 +425,17 @@ class EventExtractor:
         cues |= {c.lower_ for c in token.children if c.dep_ == "aux"}
         # "declined to comment": the verb of the complement.
         cues |= {self._lemma(c) for c in token.children if c.dep_ == "xcomp"}
-        if any(c.dep_ in ("oprd", "xcomp") and c.pos_ in ("NOUN", "ADJ", "PROPN") for c in token.children):
+        predicates = [
+            c for c in token.children if c.dep_ in ("oprd", "xcomp") and c.pos_ in ("NOUN", "ADJ", "PROPN")
+        ]
+        objects_in_order = [c for c in token.children if c.dep_ in ("obj", "dobj") and c.i > token.i]
+        if len(objects_in_order) > 1 and objects_in_order[-1].pos_ in ("NOUN", "ADJ"):
+            # "called Mexico an abuser": the parser reads the predicate as a second object.
+            predicates.append(objects_in_order[-1])
+        if predicates:
             # "called the launch an outrageous act": a predicate about the object.
             cues.add("predicate")
+            cues |= {self._lemma(c) for c in predicates}
         objects = {
             self._lemma(a.head) for a in atts if a.relation in ("obj", "subjpass") and a.head is not None
         }
