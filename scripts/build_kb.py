@@ -1403,7 +1403,7 @@ def english_words(shared: Path) -> set[str]:
                 elif form[:1].isupper() and not first:
                     upper[form.lower()] += 1
                 first = False
-    return {norm_key(w) for w, n in lower.items() if n >= 3 and n >= 2 * upper[w]}
+    return {norm_key(w) for w, n in lower.items() if n >= 2 and n >= upper[w]}
 
 
 def _plural_of(token: str, words: set[str]) -> bool:
@@ -1439,8 +1439,9 @@ def build_places(
     n_phoenix_raw = len(cands)
     cands += phoenix_places(shared, states)
     n_phoenix_raw = len(cands) - n_phoenix_raw
-    stop_data = yaml.safe_load((LEXICON / "place_stoplist.yaml").read_text()) or []
-    stop = {norm_key(s) for s in stop_data}
+    stop_data = yaml.safe_load((LEXICON / "place_stoplist.yaml").read_text()) or {}
+    stop_words = {norm_key(w) for w in stop_data.get("words") or []}
+    stop = {norm_key(n) for n in stop_data.get("names") or []} | stop_words
     words = english_words(shared)
     common = {w.lower() for w in STOP_WORDS} | set(FUNCTION_WORDS) | set(agents) | set(titles)
     surnames = {s for p in people.persons for s in p["surnames"]}
@@ -1492,7 +1493,9 @@ def build_places(
         if not trusted and (
             len(key) < 4
             or is_acronym(name.replace(".", ""))
-            or all(t in common or t in words or _plural_of(t, words) for t in toks)
+            or (len(toks) == 1 and (key in common or key in words or _plural_of(key, words)))
+            # "North Side", "South-East", "Of the": only words that name no place.
+            or all(t in common or t in stop_words for t in toks)
         ):
             drop("English word", name)
             continue
