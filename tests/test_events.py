@@ -164,3 +164,11 @@ def test_no_recipient_from_an_article_about_three_states(coder) -> None:
 def test_calling_a_state_a_friend_is_no_accusation(coder) -> None:
     coded = keys(coder, "Brazil on Sunday called Argentina a great partner.")
     assert not any(k[0] == "ACCUSE" for k in coded)
+
+
+def test_who_arrives_ahead_of_a_meeting_takes_part_in_it(coder) -> None:
+    text = (
+        "Chinese Foreign Minister Qin Gang arrived in Jakarta on Monday ahead of a meeting "
+        "with his counterparts from Indonesia and Malaysia."
+    )
+    assert any(k[1] == ("CHN", "IDN", "MYS") for k in keys(coder, text) if k[0] in ("AGREE", "CONSULT"))

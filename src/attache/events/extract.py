@@ -637,6 +637,12 @@ class EventExtractor:
                 elif subject is not None and verb_passive and role == "oblique":
                     # "Two men were killed in Israeli strikes": the victims are the recipient.
                     recipient_atts.append(Attachment("obj", subject))
+            if verb is not None and trigger.reciprocal and not frames:
+                # "Rubio arrived in India ahead of a meeting with his counterparts": whoever
+                # the clause is about takes part in the meeting it mentions (tried last).
+                subject, verb_passive, _ = subject_of(verb)
+                if subject is not None and not verb_passive:
+                    actor_heads.append((subject, f"subject of '{verb.text}'"))
             if light_subject:
                 # "Israel escalates Gaza attacks": with a light verb's subject as the actor,
                 # a named modifier is the target; without one it is the author ("Israeli strikes").

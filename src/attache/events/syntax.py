@@ -252,7 +252,8 @@ def governing_verb(noun: Token) -> tuple[Token | None, str]:
             if token.dep_ in PASSIVE_SUBJECT or token.dep_ in SUBJECT:
                 return head, "subject"
             return head, "oblique"
-        if head.dep_ == "prep" or token.dep_ == "pobj":
+        if head.dep_ in ("prep", "advmod") or token.dep_ == "pobj":
+            # "in a meeting", "ahead of a meeting" (UD hangs the noun on "ahead").
             token = head
             continue
         return None, ""
