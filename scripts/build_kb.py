@@ -1484,7 +1484,10 @@ def build_places(
         toks = key.split()
         existing = gaz.entries.get(key) or []
         if any(e[0] != "place" or e[2] for e in existing):
-            drop("existing name", name)
+            if iso and any(e[0] in {"state", "seat"} and e[2] == iso for e in existing):
+                drop("already a state name or seat of the same state", name)
+            else:
+                drop("collides with an actor name (person, group, organisation, other state)", name)
             continue
         if key in stop:
             drop("stop list", name)
