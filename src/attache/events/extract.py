@@ -745,8 +745,13 @@ class EventExtractor:
                 and self._could_receive(token, trigger, m.root)
             ]
             if after:
-                recipient = [e for e in after[0].entities if e.code not in own]
-                how_parts.append(f"recipient '{after[0].text}' (nearest after the trigger)")
+                # "stops in Colombia, Argentina and Chile": the names coordinated with the
+                # nearest one are recipients too.
+                listed = {t.i for t in after[0].root.conjuncts} | {after[0].root.i}
+                chosen = [m for m in after if m.root.i in listed]
+                recipient = [e for m in chosen for e in m.entities if e.code not in own]
+                names = ", ".join(m.text for m in chosen)
+                how_parts.append(f"recipient '{names}' (nearest after the trigger)")
                 fallback *= 0.75
 
         if trigger.swap and actor and recipient:
