@@ -54,6 +54,7 @@ def keys(coder, text: str, date: dt.date | None = DATE) -> set[tuple[str, tuple[
         ),
         ("Israeli strikes killed six people in southern Lebanon.", ("ASSAULT", ("ISR",), ("LBN",))),
         ("Brazil on Sunday called Argentina an aggressor.", ("ACCUSE", ("BRA",), ("ARG",))),
+        ("Gunmen stormed a hotel in Bamako on Friday.", ("ASSAULT", ("MLI",), ("MLI",))),
     ],
 )
 def test_argument_structures(coder, text: str, expected: tuple) -> None:

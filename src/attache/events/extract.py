@@ -720,6 +720,16 @@ class EventExtractor:
             span, entities = places()[0]
             actor = list(entities)
             how_parts.insert(0, f"actor '{span.text}' (where it happened)")
+        unnamed = [h for h, _ in actor_heads if self._lemma(h) in self.lexicon.cues["unnamed_armed_groups"]]
+        if not actor and unnamed and places():
+            span, entities = places()[0]
+            actor = [
+                e.model_copy(
+                    update={"text": phrase(unnamed[0]).text, "sector": "UAF", "name": None, "office": None}
+                )
+                for e in entities[:1]
+            ]
+            how_parts.insert(0, f"actor '{unnamed[0].text}' (unnamed armed men in '{span.text}')")
         if not actor and not (reciprocal_parties and len(recipient) > 1 and trigger.reciprocal):
             # The parse gave no actor we know: take the nearest actor named before the trigger.
             taken = {e.code for e in recipient}
