@@ -1168,6 +1168,370 @@ def load_titles() -> dict[str, str]:
     return out
 
 
+# ----------------------------------------------------------------------------- places
+
+# Where a place name comes from, strongest first: a name given by several sources counts
+# for the first (the figures in kb_stats.json "places").
+PLACE_SOURCES = (
+    "curated",
+    "factbook-urban",
+    "factbook-admin",
+    "factbook-ports",
+    "huggo-capitals",
+    "territory-capitals",
+    "phoenix",
+)
+_TAG = re.compile(r"<[^>]+>")
+_PAREN = re.compile(r"\(([^()]*)\)")
+# "(capital)", "(2023)", "(Arabic)", "(singular - ...)", "(see note ...)": notes, not names.
+_NOTE_WORDS = frozenset(
+    """capital singular plural see note arabic kurdish english french spanish portuguese
+    russian local former formerly also includes including and or""".split()
+)
+
+
+def _paren_names(item: str) -> tuple[str, list[str]]:
+    """'Hims (Homs)' -> ('Hims', ['Homs']); notes in parentheses are dropped."""
+    alts: list[str] = []
+    for m in _PAREN.finditer(item):
+        inner = m[1].strip()
+        first = inner.split()[0].lower() if inner.split() else ""
+        if inner[:1].isupper() and first not in _NOTE_WORDS and not re.search(r"\d", inner):
+            alts.extend(a.strip() for a in re.split(r",|/| or ", inner) if a.strip())
+    return _PAREN.sub(" ", item).strip(), alts
+
+
+def _place_name(text: str) -> str | None:
+    """A clean name, or None for headers, counts and notes ("4 provinces", "and 1 city")."""
+    text = html.unescape(text).replace("\xa0", " ").strip(" *'\".:;-")
+    text = re.sub(r"\s+", " ", text)
+    if not text or not text[:1].isupper() or re.search(r"\d", text):
+        return None
+    if len(text) > 40 or len(text.split()) > 5:
+        return None
+    if text.isupper():
+        text = text.title()  # "DAMASCUS (capital)"
+    return text
+
+
+def _split_metro(name: str) -> list[str]:
+    """'New York-Newark' -> both cities; 'Port-au-Prince' and 'Aix-en-Provence' stay whole."""
+    parts: list[str] = []
+    glue = False  # the previous bit was a particle ("au", "en"): the next one joins it
+    for bit in name.split("-"):
+        lower = not bit[:1].isupper()
+        if parts and (lower or glue):
+            parts[-1] += "-" + bit
+        else:
+            parts.append(bit)
+        glue = lower
+    return [p.strip() for p in parts if p.strip()]
+
+
+def parse_factbook_list(text: str, metro: bool = False) -> list[str]:
+    """Names in a Factbook list field: urban areas, administrative divisions, ports."""
+    text = html.unescape(text)
+    text = re.sub(r"(?i)<br\s*/?>", "\n", text)
+    text = _TAG.sub("", text)
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = re.split(r"(?i)\bnote\b\s*(?:\d+\s*)?[-:]", line)[0]
+        if ":" in line:
+            line = line.rsplit(":", 1)[1]  # "provinces: Anhui, Fujian, ..."
+        if metro:
+            # "2.585 million DAMASCUS (capital), 2.203 million Aleppo, 996,000 Hamah (2023)"
+            line = re.sub(r"\(\d{4}\)", " ", line)
+            items = re.split(r"(?:^|,)\s*\d[\d.,]*\s*(?:million|thousand)?\s+", line)
+        else:
+            # Sections that list their kind first: "14 provinces (muhafazat, ...); A, B"
+            items = re.split(r"[;,]", line)
+        for raw in items:
+            # Parentheses may hold commas ("(muhafazat, singular - muhafazah)"), which
+            # the split above cut; a fragment with an unbalanced bracket is a note.
+            if raw.count("(") != raw.count(")"):
+                raw = re.sub(r"\([^)]*$|^[^(]*\)", " ", raw)
+            main, alts = _paren_names(raw)
+            for cand in [*re.split(r" or |/", main), *alts]:
+                name = _place_name(cand)
+                if not name:
+                    continue
+                names = [name]
+                if metro and "-" in name:
+                    names += [n for n in _split_metro(name) if n != name]
+                out.extend(names)
+    return list(dict.fromkeys(out))
+
+
+def factbook_places(shared: Path, name_index: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(name, ISO3, source) from the Factbook's urban areas, divisions and key ports."""
+    gec_iso = factbook_gec_codes(shared, name_index)
+    out: list[tuple[str, str, str]] = []
+    for path in sorted((shared / "data/kb/cia-factbook/head").glob("*/*.json")):
+        iso = gec_iso.get(path.stem)
+        if not iso or iso == "UNK":
+            continue
+        try:
+            prof = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        fields = (
+            ("factbook-urban", prof.get("People and Society", {}).get("Major urban areas - population")),
+            ("factbook-admin", prof.get("Government", {}).get("Administrative divisions")),
+            ("factbook-ports", (prof.get("Transportation", {}).get("Ports") or {}).get("key ports")),
+        )
+        for source, field in fields:
+            text = (field or {}).get("text", "") if isinstance(field, dict) else ""
+            for name in parse_factbook_list(text, metro=source == "factbook-urban"):
+                out.append((name, iso, source))
+    return out
+
+
+def huggo_places(shared: Path, name_index: dict[str, str]) -> list[tuple[str, str, str]]:
+    """Capitals (current, alternative and former) of states that exist today: "Bonn",
+    "Lagos", "Karachi". Historical states ("Bavaria") have no modern code here."""
+    out: list[tuple[str, str, str]] = []
+    base = shared / "data/kb/huggo-states"
+    rows: list[tuple[str, str, str]] = []
+    with (base / "HUGGO_states_clean.csv").open(encoding="utf-8", errors="replace") as fh:
+        for r in csv.DictReader(fh):
+            rows.append((r["stateID"], r["StateName"], r["Capital"]))
+            rows.append((r["stateID"], r["StateName"], r.get("CapitalAlt") or ""))
+    with (base / "extra_capitals.csv").open(encoding="utf-8", errors="replace") as fh:
+        for r in csv.DictReader(fh):
+            rows.append((r["StatID"], r["Label"], r["Capital"]))
+    isos = set(name_index.values())
+    for sid, name, capital in rows:
+        iso = sid if sid in isos else iso_for(name, name_index)
+        if not iso or iso == "UNK" or capital.strip() in {"", "NA"}:
+            continue
+        for cap in re.split(r"[;/]| and ", capital):
+            got = _place_name(cap)
+            if got:
+                out.append((got, iso, "huggo-capitals"))
+    return out
+
+
+def territory_capitals(states: dict[str, dict[str, Any]]) -> list[tuple[str, str, str]]:
+    """Capitals of territories without a seat of power in the gazetteer ("Nuuk")."""
+    return [
+        (cap, iso, "territory-capitals")
+        for iso, st in states.items()
+        if not (st["un"] or st["independent"])
+        for cap in st["capitals"]
+    ]
+
+
+def _country_names_all_languages(shared: Path) -> set[str]:
+    """Every name of every country in every language the countries data has."""
+    keys: set[str] = set()
+    for c in json.loads((shared / "data/kb/countries/countries.json").read_text()):
+        names = [c["name"]["common"], c["name"]["official"], *c.get("altSpellings", [])]
+        for v in (c["name"].get("native") or {}).values():
+            names += [v.get("common", ""), v.get("official", "")]
+        for v in (c.get("translations") or {}).values():
+            names += [v.get("common", ""), v.get("official", "")]
+        keys.update(norm_key(n) for n in names if n)
+    return keys
+
+
+def _similar(a: str, b: str) -> bool:
+    import difflib
+
+    m = difflib.SequenceMatcher(None, a, b)
+    return m.real_quick_ratio() >= 0.6 and m.quick_ratio() >= 0.6 and m.ratio() >= 0.6
+
+
+def phoenix_places(shared: Path, states: dict[str, dict[str, Any]]) -> list[tuple[str, str, str]]:
+    """Cities and regions that Phoenix lists as synonyms of a country ("+PESHAWAR_" under
+    PAKISTAN_), less spellings of the country's name in any language ("Pakistano",
+    "Deutschland"), people ("Scotsman", "Northern Irish") and nicknames ("Heart Of Dixie")."""
+    foreign = _country_names_all_languages(shared)
+    out: list[tuple[str, str, str]] = []
+    path = shared / "data/kb/phoenix-dictionaries/Phoenix.Countries.actors.txt"
+    for b in parse_phoenix_actors(path):
+        codes = b["codes"]
+        if not codes or any(c[1] for c in codes) or len(codes[0][0]) != 3 or len(b["names"]) < 2:
+            continue
+        iso = codes[0][0]
+        if iso not in states:
+            continue
+        own = [norm_key(n) for n in [b["names"][0], *states[iso]["names"], *states[iso]["demonyms"]]]
+        for raw in b["names"][1:]:
+            # "Moscow [Moskva]": both spellings.
+            for name in [re.sub(r"\s*\[.*?\]", "", raw).strip(), *re.findall(r"\[(.*?)\]", raw)]:
+                key = norm_key(name)
+                toks = key.split()
+                if (
+                    not key
+                    or "\ufffd" in name
+                    or key in foreign
+                    or {"of", "on", "the"} & set(toks)
+                    or re.search(r"(?:man|woman|men|women|ish|ese)$", key)
+                    or any(_similar(key, o) for o in own)
+                ):
+                    continue
+                out.append((name, iso, "phoenix"))
+    return out
+
+
+def curated_places() -> list[tuple[str, str, str]]:
+    data = yaml.safe_load((LEXICON / "place_names.yaml").read_text()) or {}
+    return [(n, iso, "curated") for iso, names in data.items() for n in names or []]
+
+
+def english_words(shared: Path) -> set[str]:
+    """Words that English text writes in lower case more often than capitalised inside a
+    sentence (UD English EWT): "mobile", "reading", "delta", "nice". Such a word is
+    not taken as a place name."""
+    lower: Counter[str] = Counter()
+    upper: Counter[str] = Counter()
+    for path in sorted((shared / "data/nlp/ud-ewt").glob("*.conllu")):
+        with path.open(encoding="utf-8") as fh:
+            first = True
+            for line in fh:
+                if not line.strip():
+                    first = True
+                    continue
+                if line.startswith("#"):
+                    continue
+                cols = line.split("\t", 2)
+                if len(cols) < 2 or not cols[0].isdigit():
+                    continue
+                form = cols[1]
+                if form[:1].islower():
+                    lower[form.lower()] += 1
+                elif form[:1].isupper() and not first:
+                    upper[form.lower()] += 1
+                first = False
+    return {norm_key(w) for w, n in lower.items() if n >= 2 and n >= upper[w]}
+
+
+def _plural_of(token: str, words: set[str]) -> bool:
+    """'rivers', 'lakes': the plural of an English word (not 'hims' or 'fars')."""
+    return len(token) > 4 and token.endswith("s") and token[:-1] in words
+
+
+def build_places(
+    shared: Path,
+    gaz: Gazetteer,
+    states: dict[str, dict[str, Any]],
+    name_index: dict[str, str],
+    people: People,
+    agents: dict[str, str],
+    titles: dict[str, str],
+) -> dict[str, Any]:
+    """Add cities, provinces and ports as "place" entries [place, name, ISO3, None, 0, 0].
+
+    A place never takes a name the gazetteer already has (states, capitals, seats,
+    organisations, groups and people win), nor a stop-listed or plain English word, a
+    person's surname or a common given name; a name placed in two countries is kept only
+    as an ambiguous, code-less place (like "New Jersey" in places.yaml).
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from attache.actors.scan import FUNCTION_WORDS
+
+    cands: list[tuple[str, str, str]] = []
+    cands += curated_places()
+    cands += factbook_places(shared, name_index)
+    cands += huggo_places(shared, name_index)
+    cands += territory_capitals(states)
+    n_phoenix_raw = len(cands)
+    cands += phoenix_places(shared, states)
+    n_phoenix_raw = len(cands) - n_phoenix_raw
+    stop_data = yaml.safe_load((LEXICON / "place_stoplist.yaml").read_text()) or {}
+    stop_words = {norm_key(w) for w in stop_data.get("words") or []}
+    stop = {norm_key(n) for n in stop_data.get("names") or []} | stop_words
+    words = english_words(shared)
+    common = {w.lower() for w in STOP_WORDS} | set(FUNCTION_WORDS) | set(agents) | set(titles)
+    surnames = {s for p in people.persons for s in p["surnames"]}
+    given = Counter(norm_key(p["name"]).split()[0] for p in people.persons if " " in p["name"].strip())
+
+    # Every country a name is a place of (and from which sources), capitals of all states
+    # and territories included.
+    where: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for iso, st in states.items():
+        for cap in st["capitals"]:
+            where[norm_key(cap)][iso].add("capital")
+    names: dict[tuple[str, str], tuple[str, str]] = {}  # (key, ISO3) -> first (name, source)
+    for name, iso, source in cands:
+        key = norm_key(name)
+        if key:
+            where[key][iso].add(source)
+            names.setdefault((key, iso), (name, source))
+
+    added: Counter[str] = Counter()
+    dropped: Counter[str] = Counter()
+    examples: dict[str, list[str]] = defaultdict(list)
+
+    def drop(reason: str, name: str) -> None:
+        dropped[reason] += 1
+        examples[reason].append(name)
+
+    strong_sources = {"curated", "factbook-urban", "capital"}
+    upgraded = 0
+    for key, by_iso in where.items():
+        if all((key, iso) not in names for iso in by_iso):
+            continue  # a capital no source lists as a place: nothing to add
+        # A name placed in several countries belongs to the one where it is a major city,
+        # a capital or a curated name, if there is exactly one such ("Lagos": NGA, not
+        # the Portuguese town); otherwise it is ambiguous.
+        strong = [iso for iso, srcs in by_iso.items() if srcs & strong_sources]
+        isos = list(by_iso) if len(by_iso) == 1 else strong if len(strong) == 1 else []
+        iso = isos[0] if isos else None
+        name, source = names.get((key, iso or ""), next(names[(key, i)] for i in by_iso if (key, i) in names))
+        sources = by_iso[iso] if iso else {source}
+        toks = key.split()
+        existing = gaz.entries.get(key) or []
+        if any(e[0] != "place" or e[2] for e in existing):
+            if iso and any(e[0] in {"state", "seat"} and e[2] == iso for e in existing):
+                drop("already a state name or seat of the same state", name)
+            else:
+                drop("collides with an actor name (person, group, organisation, other state)", name)
+            continue
+        if key in stop:
+            drop("stop list", name)
+            continue
+        trusted = "curated" in sources
+        if not trusted and (
+            len(key) < 4
+            or is_acronym(name.replace(".", ""))
+            or (len(toks) == 1 and (key in common or key in words or _plural_of(key, words)))
+            # "North Side", "South-East", "Of the": only words that name no place.
+            or all(t in common or t in stop_words for t in toks)
+        ):
+            drop("English word", name)
+            continue
+        if (
+            not trusted
+            and len(toks) == 1
+            and (key in surnames or given[key] >= 2 and "factbook-urban" not in sources)
+        ):
+            drop("surname or given name", name)
+            continue
+        if iso is None:
+            drop("in two countries (kept code-less)", name)
+            if not existing:
+                gaz.add(name, "place", name, None, None)
+            continue
+        if existing:
+            # A code-less curated place ("New York") gets its country.
+            existing.clear()
+            upgraded += 1
+        gaz.add(name, "place", name, iso, None)
+        added[next(s for s in PLACE_SOURCES if s in sources)] += 1
+    return {
+        "added": sum(added.values()),
+        "added_by_source": {s: added[s] for s in PLACE_SOURCES},
+        "candidate_names": len(where),
+        "phoenix_synonyms_read": n_phoenix_raw,
+        "dropped": dict(sorted(dropped.items())),
+        "dropped_examples": {r: sorted(v)[:: max(1, len(v) // 15)][:15] for r, v in sorted(examples.items())},
+        "_report": [(r, n) for r, v in sorted(examples.items()) for n in sorted(v)],
+        "codeless_places_given_a_country": upgraded,
+    }
+
+
 # ----------------------------------------------------------------------------- gazetteer
 
 
@@ -1352,6 +1716,9 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
                             if e[0] == "surname" and e[1] == pid:
                                 e.append(1)
 
+    # Places last: every actor name above wins over a place of the same name.
+    place_stats = build_places(shared, gaz, states, name_index, people, agents, titles)
+
     # The flag says whether the person holds a spell reachable by title (indexed at load).
     persons_out = [
         [
@@ -1402,6 +1769,7 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
         "leader_spells": ld,
         "phoenix_persons": ph,
         "phoenix_militant_groups": n_mil,
+        "places": place_stats,
         "artifact_bytes": out.stat().st_size,
     }
     return stats
@@ -1572,10 +1940,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--out", type=Path, default=REPO / "src/attache/actors/data/kb.json.gz")
+    ap.add_argument("--places-report", type=Path, help="write every place name left out, with why (TSV)")
     args = ap.parse_args()
     if not (args.shared / "data/kb").is_dir():
         raise SystemExit(f"build_kb: {args.shared / 'data/kb'} not found (use --shared)")
     stats = build(args.shared, args.out)
+    report = stats["places"].pop("_report")
+    if args.places_report:
+        args.places_report.write_text("".join(f"{r}\t{n}\n" for r, n in report))
     stats = coverage(args.out, stats)
     (args.out.parent / "kb_stats.json").write_text(json.dumps(stats, indent=1) + "\n")
     print(json.dumps(stats, indent=1))

@@ -377,3 +377,11 @@ def test_build_script_reproduces_artifact(tmp_path: Path) -> None:
     assert stats["coverage_2026_01_01"]["share_both"] == 1.0
     fresh = ActorKB.load_file(out)
     assert fresh.lookup("the Chinese foreign minister", D("2023-05-04"))[0].name == "Qin Gang"
+    # Places: counted per source, collisions counted, and the fresh artifact knows them.
+    places = stats["places"]
+    assert places["added"] > 5_000 and places["added_by_source"]["factbook-urban"] > 100
+    assert places["dropped"]["already a state name or seat of the same state"] > 100
+    assert places["dropped"]["stop list"] > 10
+    assert "_report" not in places
+    ents = fresh.lookup("Peshawar")
+    assert [(e.code, e.place) for e in ents] == [("PAK", True)]

@@ -12,7 +12,10 @@ Outputs (one directory per split, so the trainer reads each as one corpus)
                  numbers fix the read order: spaCy 3.8's dependency scorer
                  returns ~0 UAS when the first dev doc has no parse.
   corpus/test/   ewt test, conll2003 testb, crossner-politics test, uner-ewt
-                 test: never trained on, read by evaluate.py
+                 test: never trained on, read by evaluate.py. CoNLL-2003 testb
+                 is stored one Doc per article (-DOCSTART- to -DOCSTART-), so
+                 the document-level name rules are scored on whole articles;
+                 the other NER sets mark no documents and keep 10-sentence Docs.
 """
 
 from __future__ import annotations
@@ -118,8 +121,10 @@ def ner_docs(
     path: Path,
     sep: str,
     label_map: dict[str, str] | None = None,
+    sents_per_doc: int | None = SENTS_PER_DOC,
 ) -> list[Doc]:
-    """Docs of up to SENTS_PER_DOC sentences, never spanning a -DOCSTART- break."""
+    """Docs of up to `sents_per_doc` sentences (None: whole documents), never
+    spanning a -DOCSTART- break."""
     docs: list[Doc] = []
     chunk: list[list[tuple[str, str]]] = []
 
@@ -144,7 +149,7 @@ def ner_docs(
                 flush()
                 continue
             chunk.append(sent)
-            if len(chunk) >= SENTS_PER_DOC:
+            if sents_per_doc is not None and len(chunk) >= sents_per_doc:
                 flush()
     flush()
     return docs
@@ -172,7 +177,7 @@ def main() -> int:
     conll = src / "conll2003"
     save(ner_docs(nlp, conll / "train.txt", " "), train / "conll2003.spacy")
     save(ner_docs(nlp, conll / "valid.txt", " "), dev / "2-conll2003.spacy")
-    save(ner_docs(nlp, conll / "test.txt", " "), test / "conll2003.spacy")
+    save(ner_docs(nlp, conll / "test.txt", " ", sents_per_doc=None), test / "conll2003.spacy")
     wikigold = src / "wikigold" / "CONLL-format" / "data" / "wikigold.conll.txt"
     save(ner_docs(nlp, wikigold, " "), train / "wikigold.spacy")
     cross = src / "crossner-politics"

@@ -142,6 +142,9 @@ class ArticleActors:
 
     # ------------------------------------------------------------------ memory
     def _remember(self, ents: list[ActorEntity]) -> None:
+        # A place ("Aleppo") is where things happen: "it", "they" and "the country" never
+        # point back to it.
+        ents = [e for e in ents if not e.place]
         for e in ents:
             self.actors.append(e)
             if e.name and (e.pid is not None or e.office or _introduced(e)):

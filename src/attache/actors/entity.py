@@ -20,6 +20,10 @@ class ActorEntity(Entity):
     end: dt.date | None = None
     # Index of the person in the KB, so coreference can recognise the same person again.
     pid: int | None = Field(default=None, exclude=True)
+    # A city, province or port ("Aleppo": code SYR, sector None): where something happened,
+    # not an actor. Never set for states, capitals or seats of power, which stand for
+    # their government ("Moscow said").
+    place: bool = False
 
     def as_entity(self) -> Entity:
         return Entity(**self.model_dump(include=set(Entity.model_fields)))

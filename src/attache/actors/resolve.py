@@ -19,6 +19,10 @@ from attache.actors.scan import NOT_NAMES, Item, scan
 from attache.actors.store import KBData, Spell
 
 OWNER_KINDS = ("group", "igo", "members", "body", "state", "seat", "demonym", "people")
+# Agents that belong to the place they are named with ("the governor of Kharkiv", "police
+# in Peshawar"); troops, rebels or spies in a place may be anyone's.
+LOCAL_AGENT_PREPS = frozenset({"of", "in", "from"})
+NOT_LOCAL_SECTORS = frozenset({"MIL", "REB", "UAF", "SPY", "CRM", "REF", "IGO", "NGO"})
 DEFAULT_SECTOR = {"state": "GOV", "seat": None, "igo": "IGO", "members": "IGO", "body": "IGO"}
 LED_WORDS = frozenset({"led", "headed", "run"})
 # "Iranian-backed militias", "pro-Russian separatists": the state is a sponsor, not the
@@ -95,6 +99,7 @@ class Segment:
     surnames: list[Item] = field(default_factory=list)
     names: list[Item] = field(default_factory=list)  # unknown capitalised words
     sponsors: list[Item] = field(default_factory=list)  # "Iranian-backed", "pro-Russian"
+    places: list[tuple[Item, str]] = field(default_factory=list)  # cities, provinces: (item, ISO3)
 
 
 def _primary(item: Item) -> tuple[str, list]:
@@ -254,6 +259,8 @@ class Resolver:
                         seg.surnames.append(it)
                     elif kind != "place":
                         seg.owners.append((it, [kind, entries]))
+                    elif entries[0][2]:
+                        seg.places.append((it, entries[0][2]))
                 elif it.kind == "word":
                     surf = toks[it.i].surface
                     if surf[:1].isupper() and it.key not in NOT_NAMES:
@@ -359,6 +366,8 @@ class Resolver:
             if owner is None or owner[1][1][0][2] == implied:
                 kind = "igo" if implied in self.kb.igos else "state"
                 owner = (seg.title, [kind, [[kind, implied, implied, None, 0]]])
+        if owner is None and seg.places and not seg.sponsors:
+            return self._place_segment(seg, text, toks)
         if seg.title is not None:
             title_text = " ".join(t.surface for t in toks[seg.title.i : seg.title.j])
             if owner is not None:
@@ -458,6 +467,60 @@ class Resolver:
             )
         return out
 
+    def _place_segment(self, seg: Segment, text: str, toks: list[Token]) -> list[ActorEntity]:
+        """A segment that names a place and no state, organisation, group or person.
+
+        "Aleppo" is a place in SYR (``place=True``: where something happened, not who did
+        it); "Peshawar police", "the governor of Kharkiv" and "Kharkiv Governor Oleh
+        Syniehubov" are actors of the place's state; "troops in Aleppo" are nobody's.
+        """
+        it, code = seg.places[0]
+        surface = " ".join(t.surface for t in toks[it.i : it.j])
+        head = seg.title or seg.agent
+        if head is None:
+            return [
+                ActorEntity(
+                    text=text,
+                    code=code,
+                    sector=None,
+                    name=str(it.entries[0][1]),
+                    reason=f"place '{surface}' in {code}",
+                    place=True,
+                )
+            ]
+        between = {t.key for t in toks[head.j : it.i]}
+        local = head.j == it.i or (
+            head.j < it.i and between <= LOCAL_AGENT_PREPS | {"the"} and between & LOCAL_AGENT_PREPS
+        )
+        if seg.title is not None:
+            title_text = " ".join(t.surface for t in toks[head.i : head.j])
+            if not (head.i == it.j or local):
+                return []
+            name = self._name_after(head.j, toks) if head.i == it.j else ""
+            return [
+                ActorEntity(
+                    text=text,
+                    code=code,
+                    sector="GOV",
+                    name=name or None,
+                    office=f"{title_text} ({surface})",
+                    reason=(f"introduced with office: {title_text} of {surface} ({code})")
+                    if name
+                    else f"office '{title_text}' of place '{surface}' in {code}",
+                )
+            ]
+        sector = head.sector
+        if head.i == it.j or local and sector not in NOT_LOCAL_SECTORS:
+            return [
+                ActorEntity(
+                    text=text,
+                    code=code,
+                    sector=sector,
+                    reason=f"place '{surface}' ({code}) + agent '{head.key}' -> {sector}",
+                )
+            ]
+        return []
+
     # ------------------------------------------------------------------ phrases
     def lookup(self, text: str, on: dt.date | None = None) -> list[ActorEntity]:
         toks = tokenize(text)
@@ -495,6 +558,9 @@ class Resolver:
         for k, ents in enumerate(seg_out):
             if k not in skip:
                 out.extend(ents)
+        if any(not e.place for e in out):
+            # "QUETTA, Pakistan - Gunmen", "Aleppo and Damascus": the actors, not the place.
+            out = [e for e in out if not e.place]
         seen: set[tuple] = set()
         uniq: list[ActorEntity] = []
         for e in out:
@@ -567,6 +633,8 @@ class Resolver:
             head = next((x for x in items[k + 1 :] if x.kind == "agent"), None)
             sector = head.sector if head else "GOV"
             kind, entries = _primary(prev)
+            if kind == "place":
+                continue  # a place leads nothing
             leader = " ".join(t.surface for t in toks[prev.i : prev.j])
             if kind in {"person", "surname"}:
                 ent = (

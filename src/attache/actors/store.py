@@ -10,6 +10,8 @@ The artifact (``data/kb.json.gz``, written by ``scripts/build_kb.py``) holds::
     gazetteer  normalised name -> entries [[kind, ref, code, sector, acronym(, weak)], ...],
                stored as one tab/newline-separated string per name and decoded on use
                kind: state demonym people seat igo members body group person surname
+               place (cities, provinces, ports: code = their state, or none when the
+               name is ambiguous or a curated non-actor place such as "Red Sea")
     agents     normalised agent noun -> sector
     titles     normalised office title -> role (HOS HOG FM DM VP LEADER)
 """

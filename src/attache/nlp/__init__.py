@@ -3,8 +3,10 @@
 `load_pipeline()` returns attache's own English pipeline (shipped in
 `model/`, see `model/README.md`), or any installed spaCy pipeline by name or
 path. Either way attache's news rules are added: tokenizer special cases for
-news abbreviations and a sentence-boundary component before the parser
-(`segment.py`). `labels()` maps the pipeline's labels to attache roles and UD.
+news abbreviations, a sentence-boundary component before the parser
+(`segment.py`) and document-level name rules after the NER
+(`entity_rules.py`). `labels()` maps the pipeline's labels to attache roles
+and UD.
 """
 
 from __future__ import annotations
@@ -13,17 +15,20 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from attache.nlp.entity_rules import COMPONENT as ENTITY_RULES
 from attache.nlp.labels import Labels, Role, labels, load_labels
 from attache.nlp.segment import COMPONENT as NEWS_SENTENCES
 from attache.nlp.segment import REPAIR_COMPONENT as NEWS_SENTENCES_REPAIR
 from attache.nlp.segment import set_news_boundaries
 
 __all__ = [
+    "ENTITY_RULES",
     "MODEL_DIR",
     "NEWS_SENTENCES",
     "NEWS_SENTENCES_REPAIR",
     "Labels",
     "Role",
+    "add_entity_rules",
     "add_news_exceptions",
     "add_news_rules",
     "labels",
@@ -49,9 +54,17 @@ def add_news_exceptions(nlp: Language) -> None:
         nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
 
 
+def add_entity_rules(nlp: Language) -> Language:
+    """Add the document-level name rules (`entity_rules.py`) after the NER, if any."""
+    if "ner" in nlp.pipe_names and ENTITY_RULES not in nlp.pipe_names:
+        nlp.add_pipe(ENTITY_RULES, after="ner")
+    return nlp
+
+
 def add_news_rules(nlp: Language) -> Language:
-    """Add tokenizer exceptions and the news sentence rules to any pipeline."""
+    """Add tokenizer exceptions, the news sentence rules and the name rules to any pipeline."""
     add_news_exceptions(nlp)
+    add_entity_rules(nlp)
     if NEWS_SENTENCES in nlp.pipe_names:
         return nlp
     # Before the first component that decides sentences, so that one has to
