@@ -13,7 +13,9 @@
 3. A logistic regression (scikit-learn) is fitted; the regularisation C and the
    keep-threshold are chosen by article-grouped cross-validation, maximising the
    full-key F1 of the kept events (the measure of ../shared/tools/score.py).
-4. The weights, threshold and training figures are written to filter.json.
+4. The weights, the suggested threshold and the training figures are written to
+   filter.json. attache keeps every event by default and uses the probability as
+   the event's confidence; the threshold is a suggestion for `--min-confidence`.
 
 Never trained on: ../shared/gold (dev, seeds) and evaluation/pool_heldout.jsonl.
 Needs the `train` extra (scikit-learn): pip install -e '.[train]'.
@@ -164,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
                     "cross_validated_full_f1": round(f1, 4),
                     "rules_alone_full_f1": round(baseline, 4),
                 },
-                "threshold": threshold,
+                "suggested_threshold": threshold,
                 "weights": weights,
             },
             indent=1,

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from attache.actors import ActorKB, ArticleActors
 from attache.clean import clean_article, load_patterns
 from attache.events.extract import ArticleContext, EventExtractor
+from attache.events.filter import EventFilter
 from attache.records import Article, ArticleResult, CleanArticle, InputError
 
 BATCH_SIZE = 16
@@ -32,6 +33,8 @@ class Coder:
         actors_files: Iterable[Path] = (),
         nlp: Language | None = None,
         keep_modal: bool = False,
+        use_filter: bool = True,
+        min_confidence: float = 0.0,
     ) -> None:
         from attache.nlp import load_pipeline
 
@@ -42,6 +45,9 @@ class Coder:
         load_patterns()
         self.kb = ActorKB.load(extra_files=tuple(Path(p) for p in actors_files))
         self.extractor = EventExtractor()
+        # The learned check on the rules' events (events/filter.json); off to train it.
+        self.filter = EventFilter.load() if use_filter else None
+        self.min_confidence = min_confidence
         # Negated and hypothetical events are kept in the records only on request:
         # CODING.md says they are not events.
         self.keep_modal = keep_modal
@@ -84,6 +90,8 @@ class Coder:
             article_id=article.id, date=article.date, source=article.source, url=article.url
         )
         events = self.extractor.extract(doc, memory, context)
+        if self.filter is not None:
+            events = self.filter.apply(events, self.min_confidence)
         if not self.keep_modal:
             events = [e for e in events if not (e.negated or e.hypothetical)]
         return ArticleResult(article=cleaned, events=events)

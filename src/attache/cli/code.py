@@ -67,6 +67,15 @@ def code(
     include_modal: Annotated[
         bool, typer.Option("--include-modal", help="Also write negated and hypothetical events, flagged.")
     ] = False,
+    min_confidence: Annotated[
+        float,
+        typer.Option(
+            "--min-confidence",
+            min=0.0,
+            max=1.0,
+            help="Drop events whose confidence (the share of such events that are right) is lower.",
+        ),
+    ] = 0.0,
 ) -> None:
     """Code news articles into PLOVER event records, each with its evidence."""
     default_date = parse_date(date)
@@ -85,7 +94,12 @@ def code(
     from attache.pipeline import Coder
 
     try:
-        coder = Coder(spacy_model=spacy_model, actors_files=actor_files, keep_modal=include_modal)
+        coder = Coder(
+            spacy_model=spacy_model,
+            actors_files=actor_files,
+            keep_modal=include_modal,
+            min_confidence=min_confidence,
+        )
     except (OSError, ValueError) as err:
         if output:
             sink.close()
