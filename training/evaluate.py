@@ -268,7 +268,7 @@ def render(scores: dict) -> str:
         f"**Speed**: {sp['words_per_second']:,} words per CPU second on one core "
         f"({sp['words_per_wall_second']:,} per wall-clock second while other jobs shared "
         f"the 2 cores; {sp['words']:,} words of the {sp['source']}, `load_pipeline()` with "
-        "news rules, one BLAS thread, `python benchmarks/nlp_speed.py`).",
+        "the news and name rules, one BLAS thread, `python benchmarks/nlp_speed.py`).",
         "",
         "**Bar** (issue 3): " + ", ".join(f"{k} {'met' if ok else 'NOT met'}" for k, ok in bar.items()) + ".",
         END,
