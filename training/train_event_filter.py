@@ -2,7 +2,6 @@
 """Train the event filter (src/attache/events/filter.json) on our own pool annotations.
 
     python training/train_event_filter.py            # train, choose C and threshold, write the model
-    python training/train_event_filter.py --report   # also score dev and held-out with and without it
 
 1. The annotated pool articles (training/events/pool_train_*.jsonl: offsets into
    ../shared/data/news/pool.jsonl, never the text) are materialised and coded by
@@ -37,15 +36,14 @@ ANNOTATIONS = sorted((REPO / "training" / "events").glob("pool_train_*.jsonl"))
 SHARED = REPO.parent / "shared"
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 FOLDS = 5
+FILTER_OUT = REPO / "src" / "attache" / "events" / "filter.json"
 
 
 def materialise(annotations: list[Path], out: Path) -> None:
     joined = out.with_suffix(".annotations.jsonl")
     joined.write_text("".join(p.read_text(encoding="utf-8") for p in annotations), encoding="utf-8")
-    subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "materialize_heldout.py"), "--annotations", str(joined), "-o", str(out)],
-        check=True,
-    )
+    script = REPO / "scripts" / "materialize_heldout.py"
+    subprocess.run([sys.executable, str(script), "--annotations", str(joined), "-o", str(out)], check=True)
 
 
 def proposals(gold_path: Path) -> tuple[list[dict], dict]:
@@ -115,7 +113,7 @@ def cross_validate(examples: list[dict], gold: dict, c: float) -> list[float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-o", "--output", type=Path, default=REPO / "src" / "attache" / "events" / "filter.json")
+    parser.add_argument("-o", "--output", type=Path, default=FILTER_OUT)
     args = parser.parse_args(argv)
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -154,8 +152,9 @@ def main(argv: list[str] | None = None) -> int:
     args.output.write_text(
         json.dumps(
             {
-                "about": "attache event filter: logistic regression over attache.events.filter.event_features; "
-                "built by training/train_event_filter.py (see FILTER_CARD.md)",
+                "about": "attache event filter: logistic regression over "
+                "attache.events.filter.event_features; built by training/train_event_filter.py "
+                "(see FILTER_CARD.md)",
                 "built": dt.date.today().isoformat(),
                 "training": {
                     "annotations": [p.name for p in ANNOTATIONS],

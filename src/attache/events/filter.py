@@ -129,5 +129,6 @@ class EventFilter:
             p = round(self.probability(event_features(record, parties)), 3)
             if p < min_confidence:
                 continue
-            kept.append(record.model_copy(update={"confidence": p, "reason": f"{record.reason}; filter p={p}"}))
+            reason = f"{record.reason}; filter p={p}"
+            kept.append(record.model_copy(update={"confidence": p, "reason": reason}))
         return kept
