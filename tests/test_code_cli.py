@@ -135,10 +135,10 @@ def test_an_article_that_breaks_the_coder_does_not_stop_the_batch(coder, monkeyp
 
     original = coder.extractor.extract
 
-    def extract(doc, actors, context):
+    def extract(doc, actors, context, text=None):
         if context.article_id == "bad":
             raise RuntimeError("boom")
-        return original(doc, actors, context)
+        return original(doc, actors, context, text)
 
     monkeypatch.setattr(coder.extractor, "extract", extract)
     articles = [

@@ -8,7 +8,7 @@ kills a batch.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 
@@ -19,9 +19,19 @@ from attache.actors import ActorKB, ArticleActors
 from attache.clean import clean_article, load_patterns
 from attache.events.extract import ArticleContext, EventExtractor
 from attache.events.filter import EventFilter
+from attache.nlp.headline import sentence_case
 from attache.records import Article, ArticleResult, CleanArticle, InputError
 
 BATCH_SIZE = 16
+
+
+def parse_text(cleaned: CleanArticle, is_name: Callable[[str], bool] | None = None) -> str:
+    """The text the parser reads: the cleaned text with a Title Case headline in sentence
+    case (same length, so every offset holds for the cleaned text too)."""
+    if not cleaned.article.title or "\n\n" not in cleaned.text:
+        return cleaned.text
+    headline, body = cleaned.text.split("\n\n", 1)
+    return sentence_case(headline, body, is_name) + "\n\n" + body
 
 
 class Coder:
@@ -54,7 +64,7 @@ class Coder:
 
     def code(self, article: Article) -> ArticleResult:
         cleaned = clean_article(article)
-        return self._events(cleaned, self.nlp(cleaned.text))
+        return self._events(cleaned, self.nlp(parse_text(cleaned, self._is_name)))
 
     def code_many(self, articles: Iterable[Article | InputError]) -> Iterator[ArticleResult | InputError]:
         """Code every article; bad input and failures come back as ``InputError`` in the stream."""
@@ -63,7 +73,7 @@ class Coder:
             good = [a for a in batch if isinstance(a, Article)]
             cleaned = [clean_article(a) for a in good]
             try:
-                docs: list[Doc | None] = list(self.nlp.pipe(c.text for c in cleaned))
+                docs: list[Doc | None] = list(self.nlp.pipe(parse_text(c, self._is_name) for c in cleaned))
             except Exception:  # a batch that fails is parsed again one article at a time
                 docs = [None] * len(cleaned)
             parsed = iter(zip(cleaned, docs, strict=True))
@@ -76,12 +86,18 @@ class Coder:
                     yield InputError(origin=item.origin or item.id, message="article is all boilerplate")
                     continue
                 try:
-                    yield self._events(clean, doc if doc is not None else self.nlp(clean.text))
+                    yield self._events(
+                        clean, doc if doc is not None else self.nlp(parse_text(clean, self._is_name))
+                    )
                 except Exception as err:  # one broken article must not stop the batch
                     yield InputError(
                         origin=item.origin or item.id,
                         message=f"could not code article {item.id!r}: {type(err).__name__}: {err}",
                     )
+
+    def _is_name(self, word: str) -> bool:
+        """Whether the knowledge base knows a headline word as a name ("Argentina")."""
+        return bool(self.kb.lookup(word))
 
     def _events(self, cleaned: CleanArticle, doc: Doc) -> ArticleResult:
         article = cleaned.article
@@ -89,7 +105,7 @@ class Coder:
         context = ArticleContext(
             article_id=article.id, date=article.date, source=article.source, url=article.url
         )
-        events = self.extractor.extract(doc, memory, context)
+        events = self.extractor.extract(doc, memory, context, cleaned.text)
         if self.filter is not None:
             events = self.filter.apply(events, self.min_confidence)
         if not self.keep_modal:

@@ -196,9 +196,13 @@ class EventExtractor:
 
     # -- the article ---------------------------------------------------------
 
-    def extract(self, doc: Doc, actors: ActorResolver, context: ArticleContext) -> list[EventRecord]:
+    def extract(
+        self, doc: Doc, actors: ActorResolver, context: ArticleContext, text: str | None = None
+    ) -> list[EventRecord]:
+        """The events of a parsed article. ``text`` is the article as published when the
+        parser read a re-cased copy of it (same offsets); evidence quotes it."""
         # Doc.text is rebuilt from the tokens on every access: read it once per article.
-        text = doc.text
+        text = doc.text if text is None else text
         records: list[EventRecord] = []
         orphans: list[tuple[Candidate, Span]] = []
         parties: Counter[str] = Counter()
@@ -1012,7 +1016,7 @@ class EventExtractor:
                 sentence=text[start:end],
                 start=start,
                 end=end,
-                trigger=trigger_token.text,
+                trigger=text[trigger_token.idx : trigger_token.idx + len(trigger_token.text)],
                 trigger_start=trigger_token.idx,
             ),
             quad=type_info.quad,
