@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import functools
 import gzip
 import html
 import json
@@ -35,6 +36,7 @@ from typing import Any
 import yaml
 
 from attache.actors.normalize import is_acronym, norm_key
+from attache.actors.scan import CASE_FREE_WORDS
 
 REPO = Path(__file__).resolve().parent.parent
 LEXICON = REPO / "src" / "attache" / "actors" / "data" / "lexicon"
@@ -1379,7 +1381,8 @@ def curated_places() -> list[tuple[str, str, str]]:
     return [(n, iso, "curated") for iso, names in data.items() for n in names or []]
 
 
-def english_words(shared: Path) -> set[str]:
+@functools.lru_cache(maxsize=2)
+def english_words(shared: Path) -> frozenset[str]:
     """Words that English text writes in lower case more often than capitalised inside a
     sentence (UD English EWT): "mobile", "reading", "delta", "nice". Such a word is
     not taken as a place name."""
@@ -1403,7 +1406,7 @@ def english_words(shared: Path) -> set[str]:
                 elif form[:1].isupper() and not first:
                     upper[form.lower()] += 1
                 first = False
-    return {norm_key(w) for w, n in lower.items() if n >= 2 and n >= upper[w]}
+    return frozenset(norm_key(w) for w, n in lower.items() if n >= 2 and n >= upper[w])
 
 
 def _plural_of(token: str, words: set[str]) -> bool:
@@ -1535,11 +1538,31 @@ def build_places(
 # ----------------------------------------------------------------------------- gazetteer
 
 
-class Gazetteer:
-    """Normalised name -> entries [kind, ref, code, sector, acronym]."""
+# Kinds of names that can be marked "capitalised only" (see lexicon/name_case.yaml);
+# people have their own rule (a one-word person name must be capitalised, scan.py).
+CASED_KINDS = frozenset({"state", "demonym", "people", "seat", "igo", "members", "body", "group", "bloc"})
 
-    def __init__(self) -> None:
+
+class Gazetteer:
+    """Normalised name -> entries [kind, ref, code, sector, acronym(, capitalised)].
+
+    ``capitalised`` (actor names only) is 1 for a name that is also an ordinary English
+    word ("Turkey", "Chad", "island"): it matches only when written as a name.
+    """
+
+    def __init__(self, english: set[str] | None = None, cased: set[str] | None = None) -> None:
         self.entries: dict[str, list[list[Any]]] = defaultdict(list)
+        self.english = english or set()
+        self.cased = cased or set()
+
+    def capitalised_only(self, surface: str, key: str) -> int:
+        """1 if the name is (made of) English words and is written as a name here."""
+        if surface == surface.lower() or is_acronym(surface.replace(".", "")):
+            return 0  # a curated lower-case description ("the world body"), or an acronym
+        if key in self.cased:
+            return 1
+        words = [w for w in key.split() if w not in CASE_FREE_WORDS]
+        return int(bool(words) and all(w in self.english for w in words))
 
     def add(self, surface: str, kind: str, ref: Any, code: str | None, sector: str | None) -> None:
         key = norm_key(surface)
@@ -1547,11 +1570,16 @@ class Gazetteer:
             return
         acr = 1 if is_acronym(surface.replace(".", "")) else 0
         entry = [kind, ref, code, sector, acr]
+        cap = self.capitalised_only(surface, key) if kind in CASED_KINDS else 0
+        if kind in CASED_KINDS:
+            entry.append(cap)
         lst = self.entries[key]
         for e in lst:
-            if e[0] == kind and e[1] == ref:
+            if e[0] == kind and e[1] == ref and (kind != "bloc" or e[2] == code):
                 if not acr:
                     e[4] = 0  # a lower-case spelling exists, so no case restriction
+                if len(e) > 5 and kind in CASED_KINDS and not cap:
+                    e[5] = 0
                 return
         lst.append(entry)
 
@@ -1583,7 +1611,9 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
         f"surname-only leaders merged {merged}"
     )
 
-    gaz = Gazetteer()
+    english = english_words(shared)
+    case_data = yaml.safe_load((LEXICON / "name_case.yaml").read_text()) or {}
+    gaz = Gazetteer(set(english), {norm_key(n) for n in case_data.get("capitalised") or []})
     for iso, st in states.items():
         for n in st["names"]:
             gaz.add(n, "state", iso, iso, "GOV")
@@ -1600,6 +1630,11 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
                     gaz.add(cap, "seat", iso, iso, "GOV")
         for seat, sector in st["seats"].items():
             gaz.add(seat, "seat", iso, iso, sector)
+    # Epithets ("the Jewish state", "the Hermit Kingdom") read as the state's name.
+    epithets = yaml.safe_load((LEXICON / "epithets.yaml").read_text()) or {}
+    for iso, phrases in epithets.items():
+        for n in phrases or []:
+            gaz.add(n, "state", iso, iso, "GOV")
     # A capital that is also another state's name or a curated seat elsewhere: keep the
     # state reading only. Names shared by a UN member and territories ("French") go to
     # the member.
@@ -1642,6 +1677,15 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
         for n in e.get("bodies") or []:
             gaz.add(n, "body", code, code, "IGO")
     igo_meta["OTHER_IGO"]["name"] = "other international organisation"
+    # Groups of states ("the Baltic states", "the two Koreas"): one entry per member.
+    n_blocs = 0
+    for grp in yaml.safe_load((LEXICON / "state_groups.yaml").read_text()) or []:
+        for n in grp.get("phrases") or []:
+            for iso in grp["members"]:
+                if iso not in states:
+                    raise SystemExit(f"state_groups.yaml: unknown state {iso} in {grp['name']}")
+                gaz.add(str(n), "bloc", grp["name"], iso, "GOV")
+        n_blocs += 1
     cow_igo = shared / "data/kb/cow-igo/cow_igo_v3_list_derived.csv"
     n_cow = 0
     with cow_igo.open(encoding="utf-8", errors="replace") as fh:
@@ -1670,7 +1714,9 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
         group_names.setdefault(main, {"name": main, "code": iso, "sector": sector or "REB"})
         for n in b["names"]:
             n = re.sub(r"\s*\(.*?\)\s*", " ", n).strip()
-            if len(n) > 3 and norm_key(n) not in gaz.entries:
+            key = norm_key(n)
+            if len(n) > 3 and key not in gaz.entries and not (" " not in key and key in english):
+                # (one-word names that are English words, "Organization", "Youth": noise)
                 gaz.add(n, "group", main, iso, sector or "REB")
         n_mil += 1
 
@@ -1757,6 +1803,10 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
         "states": len(states),
         "un_member_states": sum(1 for s in states.values() if s["un"]),
         "organisations_coded": len(igos) - 1,
+        "state_groups": n_blocs,
+        "capitalised_only_names": sum(
+            1 for lst in gaz.entries.values() for e in lst if e[0] in CASED_KINDS and len(e) > 5 and e[5]
+        ),
         "other_igo_names_from_cow": n_cow,
         "groups": len(group_names),
         "persons": len(people.persons),

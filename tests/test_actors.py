@@ -230,6 +230,141 @@ def test_coreference_registers_unknown_person(kb: ActorKB) -> None:
     assert mem.resolve("she")[0].code == "NGA"
 
 
+# ---------------------------------------------------------------- English words, diplomats, groups of states
+
+
+@pytest.mark.parametrize(
+    "word", ["chad", "turkey", "guinea", "jordan", "georgia", "niger", "island", "polish"]
+)
+def test_lower_case_words_are_not_states(kb: ActorKB, word: str) -> None:
+    assert kb.lookup(word, D("2025-09-01")) == []
+
+
+def test_island_in_running_text_is_not_iceland(kb: ActorKB) -> None:
+    text = "The island had never threatened the United States"
+    assert [e.code for e in kb.lookup(text, D("2025-09-01"))] == ["USA"]
+    assert [m.text for m in kb.find_mentions("The island had never threatened the United States")] == [
+        "United States"
+    ]
+    assert kb.lookup("Island") == []  # Iceland's own name is no English name of it
+    assert kb.lookup("the states") == [] and one(kb, "the States")[0] == "USA"
+    assert kb.lookup("a roast turkey") == [] and kb.lookup("a guinea pig") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Chad", "TCD"),
+        ("Turkey", "TUR"),
+        ("Jordan", "JOR"),
+        ("Guinea", "GIN"),
+        ("Niger", "NER"),
+        ("TURKEY", "TUR"),
+    ],
+)
+def test_capitalised_names_are_still_states(kb: ActorKB, name: str, code: str) -> None:
+    assert one(kb, name, "2025-09-01")[:2] == (code, "GOV")
+
+
+def test_capitalised_only_names_from_the_build(kb: ActorKB) -> None:
+    # Marked at build time from UD EWT (English words) and lexicon/name_case.yaml.
+    assert one(kb, "Polish troops")[:2] == ("POL", "MIL")
+    assert kb.lookup("telegraph poles") == []
+    assert one(kb, "Labour")[0] == "GBR" and kb.lookup("forced labour") == []
+    assert one(kb, "the Pentagon")[:2] == ("USA", "MIL") and kb.lookup("a pentagon") == []
+    assert kb.lookup("the world body")[0].code == "UN"  # a lower-case description stays
+    assert kb.lookup("Organization") == []  # a Phoenix "group" that is an English word
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Israeli U.N. ambassador Ron Prosor", ["ISR"]),
+        ("Palestinian U.N. Ambassador Riyad Mansour", ["PSE"]),
+        ("the U.S. ambassador to the United Nations", ["USA"]),
+        ("Russia's envoy to NATO", ["RUS"]),
+        ("the Israeli UN envoy", ["ISR"]),
+        ("Russia's U.N. ambassador Vassily Nebenzia", ["RUS"]),
+        ("the Iranian ambassador to Lebanon, Ghazanfar Roknabadi", ["IRN"]),
+        ("Chinese diplomats in Washington", ["CHN"]),
+        ("U.N. envoy", ["UN"]),
+        ("UN special rapporteur", ["UN"]),
+        ("NATO commander", ["NATO"]),
+        ("the UN envoy to Yemen", ["UN"]),
+        ("the UN special rapporteur on Palestine", ["UN"]),
+        ("US and Russian envoys", ["USA", "RUS"]),
+    ],
+)
+def test_diplomat_acts_for_the_sending_state(kb: ActorKB, text: str, codes: list[str]) -> None:
+    ents = kb.lookup(text, D("2015-01-01"))
+    assert [e.code for e in ents] == codes, [(e.code, e.reason) for e in ents]
+    if codes[0] not in {"UN", "NATO"}:
+        assert ents[0].sector == "GOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("the three Baltic states", ["EST", "LVA", "LTU"]),
+        ("the Baltic countries", ["EST", "LVA", "LTU"]),
+        ("the Baltics", ["EST", "LVA", "LTU"]),
+        ("the Gulf states", ["SAU", "ARE", "QAT", "KWT", "BHR", "OMN"]),
+        ("Gulf Arab states", ["SAU", "ARE", "QAT", "KWT", "BHR", "OMN"]),
+        ("the Nordic countries", ["DNK", "FIN", "ISL", "NOR", "SWE"]),
+        ("the two Koreas", ["PRK", "KOR"]),
+        ("the other Quad countries", ["USA", "IND", "JPN", "AUS"]),
+        ("Quad countries", ["USA", "IND", "JPN", "AUS"]),
+        ("the P5+1", ["USA", "GBR", "FRA", "RUS", "CHN", "DEU"]),
+        ("the Central Asian states", ["KAZ", "KGZ", "TJK", "TKM", "UZB"]),
+        ("Russia and the Baltic states", ["RUS", "EST", "LVA", "LTU"]),
+    ],
+)
+def test_groups_of_states_are_the_states(kb: ActorKB, text: str, codes: list[str]) -> None:
+    ents = kb.lookup(text, D("2025-09-01"))
+    assert [e.code for e in ents] == codes, [(e.code, e.reason) for e in ents]
+    assert all(e.sector == "GOV" for e in ents)
+
+
+def test_groups_of_states_with_titles_and_organisations(kb: ActorKB) -> None:
+    fms = kb.lookup("the foreign ministers of the other Quad countries", D("2025-09-01"))
+    assert [(e.code, e.name) for e in fms][:2] == [("USA", "Marco Rubio"), ("IND", "Subrahmanyam Jaishankar")]
+    assert len(fms) == 4
+    # The organisation acting keeps its own code; "Baltic" alone is no group.
+    assert one(kb, "the Quad")[0] == "QUAD" and one(kb, "the GCC")[0] == "GCC"
+    assert one(kb, "NATO countries")[0] == "NATO"
+    assert kb.lookup("the Baltic Sea") == []
+    assert kb.lookup("the Baltic Fleet") == []
+
+
+def test_group_of_states_in_running_text_and_memory(kb: ActorKB) -> None:
+    mem = ArticleActors(kb, D("2025-09-01"))
+    text = "Moscow has accused the three Baltic states of allowing Ukraine to use their air corridors."
+    found = {m.text: [e.code for e in m.entities] for m in mem.start_sentence(text)}
+    assert found["Baltic states"] == ["EST", "LVA", "LTU"]
+    assert [e.code for e in mem.resolve("they")] == ["EST", "LVA", "LTU"]
+    assert [e.code for e in mem.resolve("it")] == ["UKR"]  # one of three is not "it"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("the Jewish state", "ISR"),
+        ("the Islamic Republic", "IRN"),
+        ("the Hermit Kingdom", "PRK"),
+        ("the Kremlin", "RUS"),
+        ("Downing Street", "GBR"),
+        ("Foggy Bottom", "USA"),
+        ("the Elysee", "FRA"),
+        ("the Élysée", "FRA"),
+        ("Zhongnanhai", "CHN"),
+        ("the Zionist regime", "ISR"),
+        ("the self-ruled island", "TWN"),
+    ],
+)
+def test_epithets_and_seats_of_power(kb: ActorKB, text: str, code: str) -> None:
+    assert one(kb, text, "2025-09-01")[:2] == (code, "GOV")
+
+
 # ---------------------------------------------------------------- user files
 
 
@@ -385,3 +520,18 @@ def test_build_script_reproduces_artifact(tmp_path: Path) -> None:
     assert "_report" not in places
     ents = fresh.lookup("Peshawar")
     assert [(e.code, e.place) for e in ents] == [("PAK", True)]
+
+
+# ---------------------------------------------------------------- the event coder sees them
+
+
+def test_event_coder_gets_every_state_of_a_group(coder) -> None:  # noqa: ANN001 - conftest fixture
+    from attache.records import Article
+
+    text = "Moscow has accused the three Baltic states of allowing Ukraine to use their air corridors."
+    result = coder.code(Article(id="baltic", text=text, date=D("2025-09-01")))
+    got = {
+        (e.event_type, tuple(a.code for a in e.actor), tuple(r.code for r in e.recipient))
+        for e in result.events
+    }
+    assert ("ACCUSE", ("RUS",), ("EST", "LVA", "LTU")) in got, got

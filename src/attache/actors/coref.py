@@ -139,6 +139,9 @@ class ArticleActors:
         self.actors: list[ActorEntity] = []  # every resolved actor, most recent last
         self.plural: list[ActorEntity] = []  # the last set of several actors or a group
         self.names: dict[str, ActorEntity] = {}  # name/surname key -> person seen
+        # Entities read from a group of states (and their copies), by id; kept alive here so
+        # that an id is never reused.
+        self._members: dict[int, ActorEntity] = {}
 
     # ------------------------------------------------------------------ memory
     def _remember(self, ents: list[ActorEntity]) -> None:
@@ -146,6 +149,8 @@ class ArticleActors:
         # point back to it.
         ents = [e for e in ents if not e.place]
         for e in ents:
+            if (e.reason or "").startswith("group of states"):
+                self._members[id(e)] = e
             self.actors.append(e)
             if e.name and (e.pid is not None or e.office or _introduced(e)):
                 self.persons.append(e)
@@ -237,12 +242,14 @@ class ArticleActors:
             self._remember(ents)
         return ents
 
-    @staticmethod
-    def _copy(e: ActorEntity, text: str, why: str) -> ActorEntity:
+    def _copy(self, e: ActorEntity, text: str, why: str) -> ActorEntity:
         target = e.name or e.code
         if e.office:
             target += f", {e.office} of {e.code}"
-        return e.model_copy(update={"text": text, "reason": f"{why} -> {target}"})
+        got = e.model_copy(update={"text": text, "reason": f"{why} -> {target}"})
+        if id(e) in self._members:
+            self._members[id(got)] = got
+        return got
 
     def _definite(self, key: str, text: str) -> list[ActorEntity]:
         """'the ministry', 'the army', 'his country': an institution of the state the
@@ -313,6 +320,8 @@ class ArticleActors:
         """Pronouns and definite descriptions; None when the phrase is not one."""
         if key in NEUTER_PRONOUNS:
             for e in reversed(self.actors):
+                if id(e) in self._members:
+                    continue  # one of "the Baltic states" is not "it"
                 if not (e.name and (e.pid is not None or e.office)):
                     return [self._copy(e, text, "pronoun 'it'")]
             return []

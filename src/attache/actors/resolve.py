@@ -10,6 +10,7 @@ state, organisation, group or seat of power. Titles and agents distribute over l
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -18,7 +19,36 @@ from attache.actors.normalize import Token, norm_key, tokenize
 from attache.actors.scan import NOT_NAMES, Item, scan
 from attache.actors.store import KBData, Spell
 
-OWNER_KINDS = ("group", "igo", "members", "body", "state", "seat", "demonym", "people")
+OWNER_KINDS = ("group", "igo", "members", "body", "state", "bloc", "seat", "demonym", "people")
+STATE_KINDS = frozenset({"state", "bloc", "seat", "demonym", "people"})
+IGO_KINDS = frozenset({"igo", "members", "body"})
+# A diplomat named with the state that sends them and the state or organisation they are
+# accredited to ("Israeli U.N. ambassador", "the U.S. ambassador to the United Nations",
+# "Russia's envoy to NATO") acts for the sending state (CODING.md); an official of an
+# organisation with no state named ("U.N. envoy", "NATO commander") acts for it.
+REPRESENTATIVE_WORDS = frozenset(
+    {
+        "ambassador",
+        "ambassadors",
+        "envoy",
+        "envoys",
+        "representative",
+        "representatives",
+        "delegate",
+        "delegates",
+        "delegation",
+        "emissary",
+        "diplomat",
+        "diplomats",
+        "consul",
+        "negotiator",
+        "negotiators",
+        "mission",
+        "rapporteur",
+        "rapporteurs",
+    }
+)
+RECEIVING_PREPS = frozenset({"to", "at", "in", "for", "on"})
 # Agents that belong to the place they are named with ("the governor of Kharkiv", "police
 # in Peshawar"); troops, rebels or spies in a place may be anyone's.
 LOCAL_AGENT_PREPS = frozenset({"of", "in", "from"})
@@ -316,7 +346,19 @@ class Resolver:
         return self.person_entity(best[1], text, on, "surname of")
 
     def _segment(self, seg: Segment, text: str, toks: list[Token], on: dt.date | None) -> list[ActorEntity]:
-        out: list[ActorEntity] = []
+        blocs = [k for k, (_, (kind, ents)) in enumerate(seg.owners) if kind == "bloc" and len(ents) > 1]
+        if blocs:
+            # "the Baltic states", "the foreign ministers of the Quad countries": one reading
+            # per member state, as if the states had been listed.
+            k = blocs[0]
+            it, (_, members) = seg.owners[k]
+            out: list[ActorEntity] = []
+            for member in members:
+                owners = [*seg.owners[:k], (it, ["bloc", [member]]), *seg.owners[k + 1 :]]
+                out.extend(self._segment(dataclasses.replace(seg, owners=owners), text, toks, on))
+            return out
+        self._sender_only(seg, toks)
+        out = []
         named = sorted(seg.persons + seg.surnames, key=lambda x: x.i)
         if named and seg.agent is not None and seg.agent.i == named[-1].j and seg.agent.key in REGIME_WORDS:
             # "Xi Jinping's government", "the Trump administration": the state, not the man.
@@ -447,15 +489,18 @@ class Resolver:
                 sector = e[3]
                 why = f"seat of power '{surface}'"
             else:
-                sector = e[3] if kind in {"state", "igo", "members", "body"} else None
+                sector = e[3] if kind in {"state", "bloc", "igo", "members", "body"} else None
                 why = {
                     "state": "state name",
+                    "bloc": "group of states",
                     "demonym": "demonym",
                     "people": "demonym",
                     "igo": "organisation",
                     "members": "organisation members",
                     "body": "organ of organisation",
                 }.get(kind, kind) + f" '{surface}'"
+                if kind == "bloc" and norm_key(str(e[1])) != it.key:
+                    why += f" ({e[1]})"
             out.append(
                 ActorEntity(
                     text=text,
@@ -466,6 +511,46 @@ class Resolver:
                 )
             )
         return out
+
+    @staticmethod
+    def _sender_only(seg: Segment, toks: list[Token]) -> None:
+        """Keep only the sending state of a diplomat: "Israeli U.N. ambassador" is ISR,
+        "the U.S. ambassador to the United Nations" USA, "Russia's envoy to NATO" RUS.
+
+        The head is a representative noun ("ambassador", "envoy") or an organisation's
+        envoy ("UN envoy"); owners after it behind "to/at/in/for" receive the diplomat,
+        and an organisation before it is where a state's diplomat is posted. Without a
+        state before the head ("U.N. envoy", "UN special rapporteur") nothing changes.
+        """
+        if len(seg.owners) < 2:
+            return
+        head: Item | None = None
+        if seg.agent is not None and seg.agent.key.split()[-1] in REPRESENTATIVE_WORDS:
+            head = seg.agent
+        else:
+            for it, (kind, _e) in seg.owners:
+                if kind == "body" and it.key.split()[-1] in REPRESENTATIVE_WORDS:
+                    head = it
+        if head is None:
+            return
+        before = [o for o in seg.owners if o[0].j <= head.i or o[0] is head]
+        if not before:
+            return  # "the ambassador to Russia": whose is not said
+        state_before = any(o[1][0] in STATE_KINDS for o in before)
+        keep = []
+        for owner in seg.owners:
+            it, (kind, _e) = owner
+            if it.i >= head.j:
+                between = {t.key for t in toks[head.j : it.i]}
+                if between & RECEIVING_PREPS:
+                    continue  # "... to the United Nations", "the UN envoy to Yemen"
+            elif kind in IGO_KINDS and state_before:
+                continue  # "Israeli U.N. ambassador", "the Israeli UN envoy"
+            keep.append(owner)
+        if keep:
+            seg.owners = keep
+            if seg.agent is None and state_before:
+                seg.agent = Item(head.i, head.j, "agent", head.key.split()[-1], [], sector="GOV")
 
     def _place_segment(self, seg: Segment, text: str, toks: list[Token]) -> list[ActorEntity]:
         """A segment that names a place and no state, organisation, group or person.

@@ -68,12 +68,24 @@ def _acronym_ok(entry: list[Any], toks: list[Token], i: int, j: int) -> bool:
     return is_acronym(surface)
 
 
+# Words that may stay in lower case inside a capitalised-only name ("the States").
+CASE_FREE_WORDS = frozenset({"the", "of", "and", "for", "a", "an", "to", "in", "on", "de", "without", "with"})
+
+
 def _case_ok(entry: list[Any], toks: list[Token], i: int, length: int) -> bool:
     """A one-word name of a person must be capitalised: "send", "major" and "rice" in
-    running text are words, not Mr Send, John Major or Condoleezza Rice."""
-    if length > 1 or entry[0] not in {"person", "surname"}:
-        return True
-    return toks[i].surface[:1].isupper()
+    running text are words, not Mr Send, John Major or Condoleezza Rice. So must a state,
+    organisation or group name that is also an English word (marked at build time, see
+    lexicon/name_case.yaml): "turkey", "chad" and "the island" are words, "Turkey" is
+    the state."""
+    if entry[0] in {"person", "surname"}:
+        return length > 1 or toks[i].surface[:1].isupper()
+    if len(entry) > 5 and entry[5]:
+        return all(
+            t.surface[:1].isupper() or t.surface[:1].isdigit() or t.key in CASE_FREE_WORDS
+            for t in toks[i : i + length]
+        )
+    return True
 
 
 def scan(
