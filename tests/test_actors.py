@@ -535,3 +535,16 @@ def test_event_coder_gets_every_state_of_a_group(coder) -> None:  # noqa: ANN001
         for e in result.events
     }
     assert ("ACCUSE", ("RUS",), ("EST", "LVA", "LTU")) in got, got
+
+
+def test_bare_surname_of_someone_out_of_office_is_no_actor_on_a_known_date(kb: ActorKB) -> None:
+    # "Agra" the Indian city is also the surname of a Philippine official of 2010.
+    assert kb.lookup("Agra", on=dt.date(2026, 5, 1)) == []
+    assert kb.lookup("Blinken", on=dt.date(2026, 5, 1)) == []
+    assert [e.code for e in kb.lookup("Blinken", on=dt.date(2022, 3, 1))] == ["USA"]
+    # Without a date the nearest office stands (an undated article about 2022).
+    assert [e.code for e in kb.lookup("Blinken")] == ["USA"]
+    # The article's own full mention still makes the surname a person.
+    memory = ArticleActors(kb, on=dt.date(2026, 5, 1))
+    memory.start_sentence("Former U.S. Secretary of State Antony Blinken spoke on Monday.")
+    assert [e.code for e in memory.resolve("Blinken")] == ["USA"]
