@@ -343,11 +343,12 @@ class Resolver:
                 best = (score, pid)
         if best is None:
             return None
-        if best[0][0] == 1 and not codes and on is not None:
+        if best[0][0] == 1 and not codes and on is not None and seg.agent is None and seg.title is None:
             # A bare surname whose only bearers held office at other times: a town ("Agra"),
             # another person of that name, or a former official the article would introduce
             # in full; coding it by an office long left is a guess (CODING.md codes people by
-            # the office they hold on the date). Without a date, the nearest office stands.
+            # the office they hold on the date). Without a date, the nearest office stands;
+            # "the Trump administration" and "former President Obama" keep their state.
             return None
         return self.person_entity(best[1], text, on, "surname of")
 
