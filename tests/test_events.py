@@ -55,6 +55,11 @@ def keys(coder, text: str, date: dt.date | None = DATE) -> set[tuple[str, tuple[
         ("Israeli strikes killed six people in southern Lebanon.", ("ASSAULT", ("ISR",), ("LBN",))),
         ("Brazil on Sunday called Argentina an aggressor.", ("ACCUSE", ("BRA",), ("ARG",))),
         ("Gunmen stormed a hotel in Bamako on Friday.", ("ASSAULT", ("MLI",), ("MLI",))),
+        (
+            # Parsed with "Benjamin" as the root and the verb hung from "Obama".
+            "On Sunday, President Obama telephoned Israeli Prime Minister Benjamin Netanyahu.",
+            ("CONSULT", ("ISR", "USA"), ()),
+        ),
     ],
 )
 def test_argument_structures(coder, text: str, expected: tuple) -> None:

@@ -58,6 +58,7 @@ CONTENT_DEPS = {"xcomp", "ccomp", "obj", "dobj", "pobj", "obl", "nmod", "acl", "
 
 PRONOUNS = {"he", "she", "him", "her", "it", "they", "them"}
 PERSONAL = {"he", "she", "him", "her"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 
 
 class MentionLike(Protocol):
@@ -854,7 +855,11 @@ class EventExtractor:
         if trigger.pos == "noun":
             verb, _ = governing_verb(token)
             clause = verb if verb is not None else token
-        if not any(a.i == clause.i for a in root.ancestors) and root.i != clause.i:
+        lost_verb = token.tag_ in FINITE_TAGS and token.dep_ != "ROOT" and token.sent.root.pos_ in NOUN_POS
+        # A parse that made a name the root and hung the finite verb before it from a noun
+        # ("President Obama telephoned Israeli Prime Minister Benjamin Netanyahu" rooted in
+        # "Benjamin") has lost the verb's object: any name after the verb may be it.
+        if not lost_verb and not any(a.i == clause.i for a in root.ancestors) and root.i != clause.i:
             return False
         prep = case_of(root)
         if prep is None and root.dep_ == "pobj":
