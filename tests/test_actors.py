@@ -548,3 +548,57 @@ def test_bare_surname_of_someone_out_of_office_is_no_actor_on_a_known_date(kb: A
     memory = ArticleActors(kb, on=dt.date(2026, 5, 1))
     memory.start_sentence("Former U.S. Secretary of State Antony Blinken spoke on Monday.")
     assert [e.code for e in memory.resolve("Blinken")] == ["USA"]
+
+
+# ---------------------------------------------------------------- people introduced by role
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "sector", "name"),
+    [
+        ("White House economic adviser Larry Kudlow", "USA", "GOV", "Larry Kudlow"),
+        ("State Department spokeswoman Jen Psaki", "USA", "GOV", "Jen Psaki"),
+        ("Iran’s Foreign Ministry spokesperson Esmaeil Baghaei", "IRN", "GOV", "Esmaeil Baghaei"),
+        ("US Ambassador to the United Nations Nikki Haley", "USA", "GOV", "Nikki Haley"),
+        ("Pentagon press secretary Peter Cook", "USA", "GOV", "Peter Cook"),
+        ("Ruhsar Pekcan, Turkey's trade minister", "TUR", "GOV", "Ruhsar Pekcan"),
+    ],
+)
+def test_agent_noun_with_unknown_name_is_a_person(kb, text, code, sector, name):
+    assert one(kb, text, "2018-06-10") == (code, sector, name)
+
+
+def test_agent_noun_before_a_weekday_is_no_person(kb):
+    assert one(kb, "Israeli troops Monday", "2018-06-10") == ("ISR", "MIL", "Israel")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "later", "code"),
+    [
+        ("White House economic adviser Larry Kudlow on Sunday tore into Justin Trudeau.", "Kudlow", "USA"),
+        ("US Ambassador to the United Nations Nikki Haley warned on Friday.", "Haley", "USA"),
+        ("Ruhsar Pekcan, Turkey's trade minister, said the decision would hurt.", "Pekcan", "TUR"),
+        ("Susan Thornton, the top U.S. diplomat for Asia, said Beijing had helped.", "Thornton", "USA"),
+    ],
+)
+def test_people_introduced_by_role_are_remembered(kb, sentence, later, code):
+    mem = ArticleActors(kb, D("2018-06-10"))
+    mem.start_sentence(sentence)
+    mem.start_sentence(f"{later} said so again.")
+    got = mem.resolve(later)
+    assert [e.code for e in got] == [code]
+
+
+def test_pronoun_does_not_point_to_a_state_named_later_in_the_sentence(kb):
+    mem = ArticleActors(kb, D("2025-06-01"))
+    mem.start_sentence("Russia said that Ukraine had intensified its attacks near the Baltic states.")
+    assert [e.code for e in mem.resolve("its")] == ["UKR"]
+    mem.start_sentence("Estonia said that the country would respond.")
+    assert [e.code for e in mem.resolve("the country")] == ["EST"]
+
+
+def test_reference_in_a_later_sentence_still_sees_the_whole_earlier_sentence(kb):
+    mem = ArticleActors(kb, D("2025-06-01"))
+    mem.start_sentence("Ukraine struck targets near the Baltic states.")
+    mem.start_sentence("It said more would follow.")
+    assert [e.code for e in mem.resolve("It")] == ["UKR"]

@@ -9,6 +9,7 @@ against it before falling back to the knowledge base.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from attache.actors.entity import ActorEntity
 from attache.actors.kb import ActorKB, Mention
@@ -119,6 +120,11 @@ def _introduced(e: ActorEntity) -> bool:
     return (e.reason or "").startswith("person introduced")
 
 
+def _introduced_with_role(e: ActorEntity) -> bool:
+    reason = e.reason or ""
+    return reason.startswith("person introduced with role") or reason.startswith("introduced with office")
+
+
 def _strip_det(key: str) -> str:
     for d in _DETERMINERS:
         if key.startswith(d):
@@ -142,13 +148,23 @@ class ArticleActors:
         # Entities read from a group of states (and their copies), by id; kept alive here so
         # that an id is never reused.
         self._members: dict[int, ActorEntity] = {}
+        # Where each remembered entity was named: (entity, sentence number, character offset
+        # in that sentence), by id. A reference resolves only to what was named before it:
+        # in "Ukraine ... intensified its attacks ... near the Baltic states", "its" is
+        # Ukraine, although the whole sentence was read (start_sentence) before it.
+        self._where: dict[int, tuple[ActorEntity, int, int]] = {}
+        self._sentence = ""
+        self._sentence_no = 0
+        self._limit: int | None = None  # offset of the phrase being resolved, if found
+        self._plurals: list[list[ActorEntity]] = []  # earlier values of self.plural
 
     # ------------------------------------------------------------------ memory
-    def _remember(self, ents: list[ActorEntity]) -> None:
+    def _remember(self, ents: list[ActorEntity], pos: int = 0) -> None:
         # A place ("Aleppo") is where things happen: "it", "they" and "the country" never
         # point back to it.
         ents = [e for e in ents if not e.place]
         for e in ents:
+            self._where[id(e)] = (e, self._sentence_no, pos)
             if (e.reason or "").startswith("group of states"):
                 self._members[id(e)] = e
             self.actors.append(e)
@@ -167,8 +183,42 @@ class ArticleActors:
                 self.plural = [e]
         if len(ents) > 1:
             self.plural = list(ents)
-        for lst in (self.persons, self.states, self.orgs, self.groups, self.actors):
+        if self.plural and (not self._plurals or self._plurals[-1] is not self.plural):
+            self._plurals.append(self.plural)
+        for lst in (self.persons, self.states, self.orgs, self.groups, self.actors, self._plurals):
             del lst[:-50]
+        if len(self._where) > 2000:
+            lists = (self.persons, self.states, self.orgs, self.groups, self.actors)
+            live = {id(e) for lst in lists for e in lst}
+            live |= {id(e) for p in self._plurals for e in p}
+            self._where = {k: v for k, v in self._where.items() if k in live}
+
+    def _before(self, e: ActorEntity) -> bool:
+        """Whether ``e`` was named before the phrase being resolved."""
+        if self._limit is None:
+            return True
+        got = self._where.get(id(e))
+        if got is None or got[0] is not e or got[1] != self._sentence_no:
+            return True
+        return got[2] < self._limit
+
+    def _seen(self, ents: list[ActorEntity]) -> list[ActorEntity]:
+        return [e for e in ents if self._before(e)]
+
+    def _locate(self, text: str, last: bool) -> int | None:
+        """Offset of ``text`` in the current sentence (its last or first occurrence)."""
+        needle = text.strip()
+        if not needle or not self._sentence:
+            return None
+        hits = [
+            m.start()
+            for m in re.finditer(re.escape(needle), self._sentence)
+            if (m.start() == 0 or not self._sentence[m.start() - 1].isalnum())
+            and (m.end() == len(self._sentence) or not self._sentence[m.end()].isalnum())
+        ]
+        if not hits:
+            return None
+        return hits[-1] if last else hits[0]
 
     def _register_name(self, e: ActorEntity) -> None:
         if not e.name:
@@ -184,43 +234,100 @@ class ArticleActors:
     def start_sentence(self, text: str) -> list[Mention]:
         """Read a sentence in article order; what it names becomes salient. Returns the
         sentence's gazetteer mentions, so a caller need not scan it again."""
+        self._sentence = text
+        self._sentence_no += 1
+        self._limit = None
         mentions = self.kb.find_mentions(text, self.on)
         for m in mentions:
             key = norm_key(m.text)
             local = self.names.get(key)
             if local is not None and " " not in key and m.kind in {"surname", "person"}:
                 # "Albanese" after the article introduced Francesca Albanese is her.
-                self._remember([local])
+                self._remember([local], m.start)
                 continue
-            self._remember(m.entities)
+            self._remember(m.entities, m.start)
         self._introductions(text)
         return mentions
 
     def _introductions(self, text: str) -> None:
-        """Register people the sentence introduces with an office the KB cannot name
-        ("... said Nigerian Foreign Minister Yusuf Tuggar"), so that a later "Tuggar"
-        resolves even if the event coder never asked about the first mention."""
+        """Register people the sentence introduces with an office or role the KB cannot
+        name ("... said Nigerian Foreign Minister Yusuf Tuggar", "State Department
+        spokeswoman Jen Psaki", "Ruhsar Pekcan, Turkey's trade minister"), so that a later
+        "Tuggar", "Psaki" or "Pekcan" resolves even if the event coder never asked about
+        the first mention."""
         toks = tokenize(text)
         items = scan(self.kb.data, toks)
         self._namesakes(items, toks)
-        for k, it in enumerate(items):
-            if it.kind != "title" or k == 0 or items[k - 1].kind != "gaz":
-                continue
-            name_items = []
-            for nxt in items[k + 1 :]:
-                surf = toks[nxt.i].surface
-                if nxt.kind in {"word", "gaz"} and surf[:1].isupper() and nxt.key not in NOT_NAMES:
-                    name_items.append(nxt)
-                else:
-                    break
-            if not name_items or len(name_items) > 4:
-                continue
-            if any(x.kind == "gaz" and "person" in x.kinds() for x in name_items):
-                continue  # a known person: find_mentions has them already
-            phrase = text[toks[items[k - 1].i].start : toks[name_items[-1].j - 1].end]
+        for phrase in self._role_phrases(items, toks, text) + self._appositions(items, toks, text):
             ents = self.kb.lookup(phrase, self.on)
-            if len(ents) == 1 and ents[0].name and ents[0].reason and "introduced" in ents[0].reason:
-                self._remember(ents)
+            if len(ents) == 1 and ents[0].name and _introduced_with_role(ents[0]):
+                if norm_key(ents[0].name) not in self.names:
+                    self._remember(ents, self._locate(phrase, last=False) or 0)
+
+    @staticmethod
+    def _name_run(items: list, k: int, toks: list) -> int:
+        """The index after the capitalised unknown words starting at items[k] (k if none)."""
+        end = k
+        while end < len(items) and end - k < 5:
+            nxt = items[end]
+            surf = toks[nxt.i].surface
+            if nxt.kind == "word" and surf[:1].isupper() and nxt.key not in NOT_NAMES:
+                end += 1
+            else:
+                break
+        return end
+
+    def _role_phrases(self, items: list, toks: list, text: str) -> list[str]:
+        """'<state or organisation> ... <title or agent> [to <organisation>] <Name>'."""
+        out = []
+        for k, it in enumerate(items):
+            if it.kind not in {"title", "agent"}:
+                continue
+            owner = None
+            for back in range(k - 1, max(-1, k - 7), -1):
+                if items[back].kind == "conj":
+                    break
+                if items[back].kind == "gaz":
+                    owner = back
+            if owner is None:
+                continue
+            # the name follows the role, or the organisation it is posted to
+            m = k + 1
+            while (
+                m < len(items)
+                and m - k <= 4
+                and (
+                    items[m].kind == "gaz"
+                    or (items[m].kind == "word" and items[m].key in {"to", "the", "at"})
+                )
+            ):
+                m += 1
+            end = self._name_run(items, m, toks)
+            if end == m:
+                end = self._name_run(items, k + 1, toks)
+                m = k + 1
+            if end == m or any(x.kind == "gaz" and "person" in x.kinds() for x in items[m:end]):
+                continue
+            out.append(text[toks[items[owner].i].start : toks[items[end - 1].j - 1].end])
+        return out
+
+    def _appositions(self, items: list, toks: list, text: str) -> list[str]:
+        """'<Given Surname>, [the] <state or organisation> ... <title or agent>'."""
+        out = []
+        k = 0
+        while k < len(items):
+            end = self._name_run(items, k, toks)
+            if end - k < 2 or end >= len(items) or items[end].key != ",":
+                k = max(end, k + 1)
+                continue
+            stop = end + 1
+            while stop < len(items) and stop - end <= 12 and items[stop].key not in {",", ";"}:
+                stop += 1
+            desc = items[end + 1 : stop]
+            if any(x.kind in {"title", "agent"} for x in desc) and any(x.kind == "gaz" for x in desc):
+                out.append(text[toks[items[k].i].start : toks[items[stop - 1].j - 1].end])
+            k = stop
+        return out
 
     # ------------------------------------------------------------------ resolve
     def resolve(self, text: str) -> list[ActorEntity]:
@@ -228,6 +335,17 @@ class ArticleActors:
         key = norm_key(text)
         if not key:
             return []
+        self._limit = self._locate(text, last=True)
+        try:
+            ents = self._resolve(key, text)
+        finally:
+            pos, self._limit = self._limit, None
+        if ents:
+            first = self._locate(text, last=False)
+            self._remember(ents, first if first is not None else (pos or 0))
+        return ents
+
+    def _resolve(self, key: str, text: str) -> list[ActorEntity]:
         ents = self._refer(key, text)
         if ents is None:
             ents = self.kb.lookup(text, self.on)
@@ -238,8 +356,6 @@ class ArticleActors:
                 ents = [self._copy(local, text, f"seen earlier in article as '{local.name}'")]
             elif not ents:
                 ents = self._definite(key, text)
-        if ents:
-            self._remember(ents)
         return ents
 
     def _copy(self, e: ActorEntity, text: str, why: str) -> ActorEntity:
@@ -259,14 +375,15 @@ class ArticleActors:
             return []
         head = " ".join(toks[1:])
         if toks[0] in {"his", "her"} and head in {"country", "government", "nation", "administration"}:
-            for e in reversed(self.persons):
+            for e in reversed(self._seen(self.persons)):
                 if e.code in self.kb.states:
                     return [self._state(e, text, "GOV", f"'{key}' -> the person's state")]
             return []
         sector = self.kb.data.agents.get(head)
-        if sector is None or sector in {"CVL", "REF", "UNK"} or not self.states:
+        states = self._seen(self.states)
+        if sector is None or sector in {"CVL", "REF", "UNK"} or not states:
             return []
-        return [self._state(self.states[-1], text, sector, f"'{key}' of the state in focus")]
+        return [self._state(states[-1], text, sector, f"'{key}' of the state in focus")]
 
     def _state(self, e: ActorEntity, text: str, sector: str | None, why: str) -> ActorEntity:
         name = self.kb.states.get(e.code, {}).get("name", e.name)
@@ -318,23 +435,27 @@ class ArticleActors:
 
     def _refer(self, key: str, text: str) -> list[ActorEntity] | None:
         """Pronouns and definite descriptions; None when the phrase is not one."""
+        persons, states = self._seen(self.persons), self._seen(self.states)
+        orgs, groups = self._seen(self.orgs), self._seen(self.groups)
         if key in NEUTER_PRONOUNS:
-            for e in reversed(self.actors):
+            for e in reversed(self._seen(self.actors)):
                 if id(e) in self._members:
                     continue  # one of "the Baltic states" is not "it"
                 if not (e.name and (e.pid is not None or e.office)):
                     return [self._copy(e, text, "pronoun 'it'")]
             return []
         if key in SINGULAR_PRONOUNS:
-            return [self._copy(self.persons[-1], text, "pronoun")] if self.persons else []
+            return [self._copy(persons[-1], text, "pronoun")] if persons else []
         if key in PLURAL_PRONOUNS:
-            if self.plural:
-                return [self._copy(e, text, "pronoun") for e in self.plural]
-            return [self._copy(self.states[-1], text, "pronoun")] if self.states else []
+            plural = next((p for p in reversed(self._plurals) if all(map(self._before, p))), [])
+            if plural:
+                return [self._copy(e, text, "pronoun") for e in plural]
+            return [self._copy(states[-1], text, "pronoun")] if states else []
         if key in PAIR_PHRASES:
             pair: list[ActorEntity] = []
             # States and their people first: "the two sides" are rarely an organisation.
-            for pool in ([e for e in self.actors if e.sector != "IGO"], self.actors):
+            seen_actors = self._seen(self.actors)
+            for pool in ([e for e in seen_actors if e.sector != "IGO"], seen_actors):
                 pair, seen = [], set()
                 for e in reversed(pool):
                     if e.code not in seen and e.code != "UNK":
@@ -346,13 +467,13 @@ class ArticleActors:
                     break
             return [self._copy(e, text, "the two sides") for e in reversed(pair)]
         if key in ORG_PHRASES:
-            return [self._copy(self.orgs[-1], text, "the organisation")] if self.orgs else []
-        if key in GROUP_PHRASES and self.groups:
-            return [self._copy(self.groups[-1], text, "the group")]
+            return [self._copy(orgs[-1], text, "the organisation")] if orgs else []
+        if key in GROUP_PHRASES and groups:
+            return [self._copy(groups[-1], text, "the group")]
         if key in STATE_PHRASES:
-            if not self.states:
+            if not states:
                 return []
-            last = self.states[-1]
+            last = states[-1]
             e = self._copy(last, text, "the country")
             # The state as an actor is its government, whichever way it was named before.
             e.sector = "GOV"
@@ -362,9 +483,9 @@ class ArticleActors:
         bare = _strip_det(key)
         if bare in ROLE_NOMINALS and key != bare or key.startswith("the ") and bare in ROLE_NOMINALS:
             words = ROLE_NOMINALS[bare]
-            for e in reversed(self.persons):
+            for e in reversed(persons):
                 office = (e.office or "").lower()
                 if any(w in office for w in words):
                     return [self._copy(e, text, f"role nominal '{bare}'")]
-            return [self._copy(self.persons[-1], text, f"role nominal '{bare}'")] if self.persons else []
+            return [self._copy(persons[-1], text, f"role nominal '{bare}'")] if persons else []
         return None

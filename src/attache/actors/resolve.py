@@ -74,6 +74,14 @@ SPONSOR_AFTER = frozenset(
         "armed",
     }
 )
+PERSON_KINDS = frozenset({"person", "surname"})
+# Capitalised words after an agent noun that are no person's name ("Israeli troops
+# Monday", "Iranian state media Saturday").
+NOT_PERSON_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december jan feb mar apr jun jul aug sep
+    sept oct nov dec""".split()
+)
 # "the Trump administration", "Xi Jinping's government": the state, not the person.
 REGIME_WORDS = frozenset(
     {
@@ -312,6 +320,38 @@ class Resolver:
             words.pop()
         return " ".join(words) if 0 < len(words) <= 6 else ""
 
+    def _agent_person(self, seg: Segment, text: str, toks: list[Token]) -> ActorEntity | None:
+        """'White House economic adviser Larry Kudlow', 'State Department spokeswoman Jen
+        Psaki': an agent noun with its state or organisation, then a name the KB does not
+        know, is a person introduced by the article, coded like the agent ('Iranian
+        officials' are IRN GOV, so is the spokesperson 'Esmaeil Baghaei')."""
+        agent = seg.agent
+        if agent is None or not seg.owners or agent.i < seg.owners[0][0].i:
+            return None
+        # The name follows the agent ("spokeswoman Jen Psaki") or the organisation or
+        # state the agent is posted to ("Ambassador to the United Nations Nikki Haley").
+        last = max(
+            [agent.j]
+            + [x.j for x in seg.items if x.kind == "gaz" and x.i > agent.i and not x.kinds() & PERSON_KINDS]
+        )
+        name = self._name_after(last, toks)
+        words = name.split()
+        if not words or any(w.lower().strip(".") in NOT_PERSON_WORDS for w in words):
+            return None
+        if not any(n.i == last for n in seg.names + seg.surnames + seg.persons):
+            return None  # a known name (a place, a group) follows, not a person's
+        it, (kind, entries) = seg.owners[0]
+        code = entries[0][2] or "UNK"
+        office = " ".join(t.surface for t in toks[it.j : last]).strip()
+        return ActorEntity(
+            text=text,
+            code=code,
+            sector=agent.sector,
+            name=name,
+            office=office or agent.key,
+            reason=f"person introduced with role: {office or agent.key} of {code}",
+        )
+
     @staticmethod
     def _sponsor(it: Item, toks: list[Token]) -> bool:
         before = toks[it.i - 1].key if it.i > 0 else ""
@@ -482,6 +522,9 @@ class Resolver:
                     reason=f"'{seg.agent.key}' sponsored by {names}: home state unknown",
                 )
             ]
+        person = self._agent_person(seg, text, toks)
+        if person is not None:
+            return [person]
         for it, (kind, entries) in seg.owners:
             e = entries[0]
             code = e[2] or "UNK"
@@ -643,8 +686,13 @@ class Resolver:
                 # codes the named person when the KB does not know them.
                 if not seg_out[k] and seg_out[k + 1]:
                     first = seg_out[k + 1][0]
-                    if first.pid is None:
+                    if first.pid is None and a.names and not first.place:
                         first.name = " ".join(toks[n.i].surface for n in a.names)
+                        if not first.office:
+                            # "Ruhsar Pekcan, Turkey's trade minister": remembered as a person.
+                            desc = " ".join(t.surface for t in toks[b.items[0].i : b.items[-1].j])
+                            first.office = desc
+                            first.reason = f"person introduced with role: {desc} ({first.code})"
                     seg_out[k] = [first]
                 skip.add(k + 1)
         for k, ents in enumerate(seg_out):
