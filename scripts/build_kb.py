@@ -1793,6 +1793,8 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
         "agents": agents,
         "titles": titles,
         "first_len": first_len,
+        # "the North" (PRK) in an article about the Koreas: read by ArticleActors only.
+        "context_epithets": yaml.safe_load((LEXICON / "context_epithets.yaml").read_text()) or [],
     }
     out.parent.mkdir(parents=True, exist_ok=True)
     raw = json.dumps(kb, ensure_ascii=False, separators=(",", ":")).encode()

@@ -602,3 +602,37 @@ def test_reference_in_a_later_sentence_still_sees_the_whole_earlier_sentence(kb)
     mem.start_sentence("Ukraine struck targets near the Baltic states.")
     mem.start_sentence("It said more would follow.")
     assert [e.code for e in mem.resolve("It")] == ["UKR"]
+
+
+# ---------------------------------------------------------------- news agencies, context epithets
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Tasnim news agency", "IRN"),
+        ("the semi-official Tasnim news agency", "IRN"),
+        ("Mena state news agency", "EGY"),
+        ("Yonhap", "KOR"),
+        ("SANA", "SYR"),
+        ("Saudi Press Agency", "SAU"),
+        ("Anadolu Agency", "TUR"),
+        ("Iran's state broadcaster", "IRN"),
+    ],
+)
+def test_news_agencies_are_their_states_media(kb, text, code):
+    assert [e.code for e in kb.lookup(text, D("2020-01-01"))] == [code]
+
+
+def test_saudi_press_agency_is_media_not_health(kb):
+    assert one(kb, "Saudi Press Agency", "2020-01-01")[1] == "JRN"
+
+
+def test_the_north_is_north_korea_only_in_an_article_about_the_koreas(kb):
+    mem = ArticleActors(kb, D("2018-03-08"))
+    mem.start_sentence("Officials met in Geneva.")
+    assert mem.resolve("The North") == []
+    mem.start_sentence("South Korea said talks with North Korea would resume.")
+    assert [e.code for e in mem.resolve("The North")] == ["PRK"]
+    assert [e.code for e in mem.resolve("the South")] == ["KOR"]
+    assert mem.resolve("the north of the country") == []

@@ -480,6 +480,9 @@ class ArticleActors:
             e.name = self.kb.states.get(last.code, {}).get("name", last.name)
             e.office = None
             return [e]
+        context = self._context_epithet(text)
+        if context is not None:
+            return context
         bare = _strip_det(key)
         if bare in ROLE_NOMINALS and key != bare or key.startswith("the ") and bare in ROLE_NOMINALS:
             words = ROLE_NOMINALS[bare]
@@ -489,3 +492,21 @@ class ArticleActors:
                     return [self._copy(e, text, f"role nominal '{bare}'")]
             return [self._copy(persons[-1], text, f"role nominal '{bare}'")] if persons else []
         return None
+
+    def _context_epithet(self, text: str) -> list[ActorEntity] | None:
+        """'the North' in an article that has named North or South Korea is North Korea
+        (lexicon/context_epithets.yaml); None when the phrase is not such an epithet."""
+        surface = " ".join(text.split())
+        if surface[:4] == "The ":
+            surface = "the " + surface[4:]
+        for cut in ("'s", "’s"):
+            surface = surface.removesuffix(cut)
+        got = self.kb.data.context_epithets.get(surface)
+        if got is None:
+            return None
+        code, when = got
+        if not any(e.code in when for e in self._seen(self.actors)):
+            return None
+        name = self.kb.states.get(code, {}).get("name", code)
+        why = f"'{surface}' in an article about {'/'.join(sorted(when))} -> {code}"
+        return [ActorEntity(text=text, code=code, sector="GOV", name=name, reason=why)]

@@ -227,6 +227,12 @@ class KBData:
         for name, country, spells, indexed in raw["persons"]:
             self.add_person(name, country, spells, index=bool(indexed))
         self.first_len: dict[str, int] = raw["first_len"]
+        # phrase (as written) -> (state code, codes one of which the article must name)
+        self.context_epithets: dict[str, tuple[str, frozenset[str]]] = {
+            phrase: (e["code"], frozenset(e["when"]))
+            for e in raw.get("context_epithets", [])
+            for phrase in e["phrases"]
+        }
 
     def _index_key(self, key: str) -> None:
         toks = key.split(" ")
