@@ -636,3 +636,56 @@ def test_the_north_is_north_korea_only_in_an_article_about_the_koreas(kb):
     assert [e.code for e in mem.resolve("The North")] == ["PRK"]
     assert [e.code for e in mem.resolve("the South")] == ["KOR"]
     assert mem.resolve("the north of the country") == []
+
+
+# ---------------------------------------------------------------- namesakes and honorifics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“I actually think if it is Teleprompter Trump, it could be good for him,” said Moore.",
+        "GRAPHIC Trump speaks at the rally.",
+        "On Friday Trump ordered the review.",
+    ],
+)
+def test_a_word_before_the_presidents_surname_makes_no_namesake(kb, sentence):
+    mem = ArticleActors(kb, D("2019-10-16"))
+    mem.start_sentence("The United States said so.")
+    mem.start_sentence(sentence)
+    assert [(e.code, e.name) for e in mem.resolve("Trump")] == [("USA", "Donald Trump")]
+
+
+def test_a_namesake_of_an_office_holder_of_a_state_the_article_never_names_keeps_the_surname(kb):
+    mem = ArticleActors(kb, D("2026-05-24"))
+    mem.start_sentence("Senator Ted Cruz said it would be a disastrous mistake.")
+    assert [e.name for e in mem.resolve("Cruz")] == ["Ted Cruz"]
+
+
+def test_hyphenated_given_name_is_the_kb_person(kb):
+    mem = ArticleActors(kb, D("2016-06-25"))
+    # "Jean-Marc" split or mangled to "Marc" is still Jean-Marc Ayrault, not a namesake.
+    mem.start_sentence("The minister Marc Ayrault said so.")
+    assert [(e.code, e.name) for e in mem.resolve("Ayrault")] == [("FRA", "Jean-Marc Ayrault")]
+
+
+def test_member_of_congress_by_party_and_state(kb):
+    mem = ArticleActors(kb, D("2019-10-16"))
+    mem.start_sentence("Sen. Lindsey Graham (R-S.C.) said that Trump will have blood on his hands.")
+    assert [(e.code, e.sector) for e in mem.resolve("Graham")] == [("USA", "LEG")]
+    assert [e.code for e in mem.resolve("Sen. Lindsey Graham (R-S.C.)")] == ["USA"]
+
+
+def test_namesake_takes_the_state_of_its_apposition(kb):
+    mem = ArticleActors(kb, D("2014-11-15"))
+    mem.start_sentence(
+        "The trip by Army Gen. Martin Dempsey, chairman of the U.S. Joint Chiefs of Staff, was announced."
+    )
+    assert [e.code for e in mem.resolve("Dempsey")] == ["USA"]
+
+
+@pytest.mark.parametrize("later", ["Mr. Abbas", "President Abbas", "Abbas"])
+def test_honorific_before_an_introduced_surname(kb, later):
+    mem = ArticleActors(kb, D("2016-12-28"))
+    mem.start_sentence("The Palestinian leader Mahmoud Abbas spoke on Sunday.")
+    assert [e.name for e in mem.resolve(later)] == ["Mahmoud Abbas"]

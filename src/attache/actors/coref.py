@@ -114,10 +114,37 @@ ROLE_NOMINALS = {
     "chief": ("",),
 }
 _DETERMINERS = ("the ", "this ", "that ", "our ", "his ", "her ", "their ")
+# "Sen. Mitt Romney (R-Utah)", "Rep. Mike Lawler (R-N.Y.)": a member of the US Congress.
+PARTY_STATE = re.compile(r"\s*\((?:R|D|I)-[A-Z][A-Za-z. ]{0,14}\)")
+LEGISLATOR_WORDS = frozenset(
+    "sen senator rep representative congressman congresswoman lawmaker legislator mp".split()
+)
+# Capitalised words before a surname that are no given names ("Friday Putin", "Leap Day").
+NOT_GIVEN_NAMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march
+    april june july august september october november december christmas easter leap""".split()
+)
+# Words before a name that are honorifics or titles, not part of it: "Mr. Abbas",
+# "President Abbas", "Sen. Graham" are the Abbas or Graham the article introduced.
+HONORIFICS = frozenset(
+    """mr mrs ms miss dr sir dame lord lady sen senator rep representative congressman
+    congresswoman gen general adm admiral col colonel lt capt captain maj major sgt pastor
+    president premier chancellor minister secretary ambassador envoy spokesman spokeswoman
+    judge justice king queen prince emir sheikh ayatollah imam mayor governor gov former
+    late""".split()
+)
 
 
 def _introduced(e: ActorEntity) -> bool:
     return (e.reason or "").startswith("person introduced")
+
+
+def _name_key(text: str) -> str:
+    """The name in "Mr. Abbas", "President Abbas", "Sen. Lindsey Graham (R-S.C.)"."""
+    toks = norm_key(PARTY_STATE.sub("", text)).split()
+    while len(toks) > 1 and (toks[0] in HONORIFICS or toks[0] in {"the", "u", "s", "us"}):
+        toks = toks[1:]
+    return " ".join(toks)
 
 
 def _introduced_with_role(e: ActorEntity) -> bool:
@@ -159,7 +186,7 @@ class ArticleActors:
         self._plurals: list[list[ActorEntity]] = []  # earlier values of self.plural
 
     # ------------------------------------------------------------------ memory
-    def _remember(self, ents: list[ActorEntity], pos: int = 0) -> None:
+    def _remember(self, ents: list[ActorEntity], pos: int = 0, only_full_name: bool = False) -> None:
         # A place ("Aleppo") is where things happen: "it", "they" and "the country" never
         # point back to it.
         ents = [e for e in ents if not e.place]
@@ -170,7 +197,7 @@ class ArticleActors:
             self.actors.append(e)
             if e.name and (e.pid is not None or e.office or _introduced(e)):
                 self.persons.append(e)
-                self._register_name(e)
+                self._register_name(e, only_full_name)
                 if e.code in self.kb.states:
                     self.states.append(e)  # "the country" can be the minister's
             elif e.sector == "IGO" or e.code in self.kb.data.igos:
@@ -220,13 +247,13 @@ class ArticleActors:
             return None
         return hits[-1] if last else hits[0]
 
-    def _register_name(self, e: ActorEntity) -> None:
+    def _register_name(self, e: ActorEntity, only_full_name: bool = False) -> None:
         if not e.name:
             return
         key = norm_key(e.name)
         toks = key.split()
         self.names[key] = e
-        if toks:
+        if toks and not only_full_name:
             self.names[toks[-1]] = e
             if e.code in {"CHN", "TWN", "KOR", "PRK"}:
                 self.names[toks[0]] = e
@@ -257,7 +284,7 @@ class ArticleActors:
         the first mention."""
         toks = tokenize(text)
         items = scan(self.kb.data, toks)
-        self._namesakes(items, toks)
+        self._namesakes(items, toks, text)
         for phrase in self._role_phrases(items, toks, text) + self._appositions(items, toks, text):
             ents = self.kb.lookup(phrase, self.on)
             if len(ents) == 1 and ents[0].name and _introduced_with_role(ents[0]):
@@ -349,7 +376,7 @@ class ArticleActors:
         ents = self._refer(key, text)
         if ents is None:
             ents = self.kb.lookup(text, self.on)
-            local = self.names.get(_strip_det(key))
+            local = self.names.get(_strip_det(key)) or self.names.get(_name_key(text))
             # The article's own people win over the KB's reading of a name, but not over
             # a state or organisation ("Gaza" is not a person's surname here).
             if local is not None and (not ents or all(e.pid is not None for e in ents)):
@@ -389,10 +416,10 @@ class ArticleActors:
         name = self.kb.states.get(e.code, {}).get("name", e.name)
         return ActorEntity(text=text, code=e.code, sector=sector, name=name, reason=f"{why} -> {e.code}")
 
-    def _namesakes(self, items: list, toks: list) -> None:
+    def _namesakes(self, items: list, toks: list, text: str = "") -> None:
         """'Francesca Albanese' is not Anthony Albanese: a known surname after an unknown
         given name is a different person. Remember them (coded by the organisation or
-        state the sentence names just before, else UNK) so that a later "Albanese" does
+        state the sentence names close by, else UNK) so that a later "Albanese" does
         not become Australia's prime minister."""
         for k, it in enumerate(items):
             if it.kind != "gaz" or k == 0 or not ({"surname", "person"} & it.kinds()):
@@ -404,34 +431,73 @@ class ArticleActors:
                 or prev.j != it.i
                 or not given.surface[:1].isupper()
                 or given.key in NOT_NAMES
+                or given.key in NOT_GIVEN_NAMES
+                or (len(given.surface) > 1 and given.surface.isupper())  # "GRAPHIC Trump"
             ):
                 continue
             known = self.kb.lookup(" ".join(t.surface for t in toks[prev.i : it.j]), self.on)
             if known:
                 continue  # a spelling of a known person ("Nickolay Mladenov")
+            if self._same_person(it, given.key):
+                continue  # "Jean-Marc Ayrault" written "Jean-Marc": the KB's Ayrault
             # Their affiliation: an organisation named close by ("the UN special
             # rapporteur, Francesca Albanese" / "Francesca Albanese, the UN rapporteur"),
-            # or a state right before the name ("Italian lawyer Francesca Albanese").
-            code = "UNK"
+            # or a state (a party of one) right before the name or in an apposition after
+            # it ("Italian lawyer Francesca Albanese", "GOP Sen. John Kennedy", "Martin
+            # Dempsey, chairman of the U.S. Joint Chiefs"); "(R-Utah)" after a name is a
+            # member of the US Congress.
+            code, sector = "UNK", "GOV"
+            after = text[toks[it.j - 1].end : toks[it.j - 1].end + 12] if text else ""
+            if PARTY_STATE.match(after):
+                code, sector = "USA", "LEG"
             near = items[max(0, k - 10) : k - 1][::-1] + items[k + 1 : k + 8]
-            for other in near:
+            for other in near if code == "UNK" else ():
                 if other.kind == "gaz" and other.kinds() & {"body", "igo", "members"}:
                     code = other.entries[0][2]
                     break
             else:
-                for back in items[max(0, k - 4) : k - 1][::-1]:
-                    if back.kind == "gaz" and back.kinds() & {"state", "demonym"}:
-                        code = back.entries[0][2]
+                apposition = items[k + 2 : k + 8] if k + 1 < len(items) and items[k + 1].key == "," else []
+                for other in items[max(0, k - 4) : k - 1][::-1] + apposition:
+                    if code != "UNK":
                         break
+                    if other.kind == "gaz" and other.kinds() & {"state", "demonym", "group", "seat"}:
+                        cand = other.entries[0][2]
+                        if cand and cand != "UNK" and cand in self.kb.states:
+                            code = cand
+            if sector == "GOV" and k >= 2 and toks[items[k - 2].i].key in LEGISLATOR_WORDS:
+                sector = "LEG"
             name = f"{given.surface} {toks[it.i].surface}"
             ent = ActorEntity(
                 text=name,
                 code=code,
-                sector="IGO" if code in self.kb.data.igos else "GOV",
+                sector="IGO" if code in self.kb.data.igos else sector,
                 name=name,
                 reason=f"person introduced in the article, not the KB's namesake ({code})",
             )
-            self._remember([ent])
+            if code == "UNK" and self._surname_in_office(toks[it.i].surface):
+                # "Teleprompter Trump", "Melania Trump": a later "Trump" is still the
+                # president; only the full name is this person.
+                self._remember([ent], only_full_name=True)
+            else:
+                self._remember([ent])
+
+    def _same_person(self, it, given: str) -> bool:
+        """Whether a KB person with this surname has ``given`` among their names."""
+        for e in it.entries:
+            if e[0] not in {"surname", "person"} or not isinstance(e[1], int):
+                continue
+            person = self.kb.data.persons[e[1]]
+            if given in norm_key(person.name.replace("-", " ")).split()[:-1]:
+                return True
+        return False
+
+    def _surname_in_office(self, surname: str) -> bool:
+        """Whether the KB reads the bare surname as someone in office on the date whose
+        state the article has named ("Trump" in an article about the US; not "Cruz" for
+        Cuba's prime minister in an article that never names Cuba)."""
+        named = {e.code for e in self.actors}
+        ents = self.kb.lookup(surname, self.on)
+        return any(e.office and e.pid is not None and e.start is not None and e.code in named for e in ents)
 
     def _refer(self, key: str, text: str) -> list[ActorEntity] | None:
         """Pronouns and definite descriptions; None when the phrase is not one."""
