@@ -239,6 +239,10 @@ def load_states(shared: Path) -> tuple[dict[str, dict[str, Any]], dict[str, str]
     name_index: dict[str, str] = {}
     for c in data:
         iso = c["cca3"]
+        if iso == "UNK":
+            # Kosovo has no ISO 3166 code; the source's "UNK" is the coder's "unknown"
+            # (CODING.md), which must never be a state. XKX is the code the EU and IMF use.
+            iso = "XKX"
         names = [c["name"]["common"], c["name"]["official"]]
         for alt in c.get("altSpellings", []):
             # Two-letter ISO codes ("IN", "US") collide with English words; curated
@@ -326,11 +330,8 @@ def load_states(shared: Path) -> tuple[dict[str, dict[str, Any]], dict[str, str]
         "eswatini": "SWZ",
     }.items():
         name_index[n] = iso
-    if "XKX" in states or "UNK" in states:
-        pass
-    for st in states.values():
-        if st["name"] == "Kosovo":
-            name_index["kosovo"] = "UNK"
+    if "XKX" in states:
+        name_index["kosovo"] = "XKX"
     return states, name_index
 
 

@@ -689,3 +689,16 @@ def test_honorific_before_an_introduced_surname(kb, later):
     mem = ArticleActors(kb, D("2016-12-28"))
     mem.start_sentence("The Palestinian leader Mahmoud Abbas spoke on Sunday.")
     assert [e.name for e in mem.resolve(later)] == ["Mahmoud Abbas"]
+
+
+def test_unknown_is_no_state_and_kosovo_is_xkx(kb):
+    assert "UNK" not in kb.states
+    assert one(kb, "Kosovo")[:2] == ("XKX", "GOV")
+
+
+def test_the_country_is_never_a_stateless_group(kb):
+    mem = ArticleActors(kb, D("2014-09-04"))
+    mem.start_sentence("Iraq asked for help.")
+    mem.start_sentence("Islamic State militants attacked a town near the border.")
+    assert [e.code for e in mem.resolve("the country")] == ["IRQ"]
+    assert [e.code for e in mem.resolve("officials")] == ["IRQ"]
