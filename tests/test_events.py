@@ -178,3 +178,17 @@ def test_who_arrives_ahead_of_a_meeting_takes_part_in_it(coder) -> None:
         "with his counterparts from Indonesia and Malaysia."
     )
     assert any(k[1] == ("CHN", "IDN", "MYS") for k in keys(coder, text) if k[0] in ("AGREE", "CONSULT"))
+
+
+def test_willing_to_talk_is_an_offer_not_a_meeting(coder) -> None:
+    coded = keys(coder, "Iran said it was willing to talk with the United States.")
+    assert ("AGREE", ("IRN", "USA"), ()) in coded
+    assert not any(k[0] == "CONSULT" for k in coded)
+
+
+def test_both_sides_are_the_two_states_of_the_article(coder) -> None:
+    text = (
+        "Israel and Lebanon traded fire. Israel struck Lebanon again. Lebanon accused Israel. "
+        "Military officials from both sides are expected to hold talks at the Pentagon."
+    )
+    assert ("AGREE", ("ISR", "LBN"), ()) in keys(coder, text, dt.date(2026, 5, 20))

@@ -134,9 +134,17 @@ class _Centered:
     (centering: "Moscow has locked horns with NATO. They have demanded ..." -> Moscow),
     and everything else as the article's actor memory does."""
 
-    def __init__(self, inner: ActorResolver, topic: list[Entity]) -> None:
+    def __init__(
+        self,
+        inner: ActorResolver,
+        topic: list[Entity],
+        pair: list[str] | None = None,
+        pair_words: frozenset[str] = frozenset(),
+    ) -> None:
         self.inner = inner
         self.topic = topic
+        self.pair = pair or []
+        self.pair_words = pair_words
 
     def start_sentence(self, text: str) -> Sequence[MentionLike]:
         return self.inner.start_sentence(text)
@@ -156,6 +164,12 @@ class _Centered:
                     )
                     for e in candidates
                 ]
+        if key in self.pair_words and len(self.pair) == 2:
+            # "officials from both sides": the two states the article is about.
+            return [
+                Entity(text=text, code=code, reason=f"'{text}': the article's two main states")
+                for code in self.pair
+            ]
         return self.inner.resolve(text)
 
 
@@ -217,7 +231,8 @@ class EventExtractor:
             mentions = actors.start_sentence(sentence.text)
             for mention in mentions:
                 parties.update({e.code for e in mention.entities if _is_state(e.code)})
-            centered = _Centered(actors, topic)
+            pair = [code for code, n in parties.most_common(2) if n >= 2]
+            centered = _Centered(actors, topic, pair, self.lexicon.cues["both_sides"])
             found, speaker = self._sentence(sentence, centered, speaker, mentions)
             topic = self._topic(sentence, centered) or topic
             for cand in found:

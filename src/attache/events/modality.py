@@ -86,6 +86,9 @@ class ModalityReader:
                     future = True
                 if lemma in cues["future_aux"] and word.pos_ in VERB_POS:
                     future = True
+                if lemma in cues["future_adjectives"] and word.pos_ == "ADJ":
+                    # "willing to meet", "ready to talk": an offer, not a meeting yet.
+                    future = True
         return Modality(negated, hypothetical, future, self._historical(chain, article_date))
 
     @staticmethod
