@@ -702,3 +702,32 @@ def test_the_country_is_never_a_stateless_group(kb):
     mem.start_sentence("Islamic State militants attacked a town near the border.")
     assert [e.code for e in mem.resolve("the country")] == ["IRQ"]
     assert [e.code for e in mem.resolve("officials")] == ["IRQ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "code", "name"),
+    [
+        ("Haley", "2017-04-07", "USA", "Nikki Haley"),
+        ("Peskov", "2014-09-03", "RUS", "Dmitry Peskov"),
+        ("Psaki", "2014-09-04", "USA", "Jen Psaki"),
+        ("Psaki", "2022-01-05", "USA", "Jen Psaki"),
+        ("Shekau", "2014-05-13", "NGA", "Abubakar Shekau"),
+        ("Godane", "2014-09-02", "SOM", "Ahmed Abdi Godane"),
+        ("Mullah Omar", "2010-01-01", "AFG", "Mohammad Omar"),
+        ("el-Sissi", "2015-01-01", "EGY", "Abdel Fattah el-Sisi"),
+    ],
+)
+def test_much_quoted_officials_and_armed_group_leaders(kb, text, on, code, name):
+    assert one(kb, text, on)[0::2] == (code, name)
+
+
+def test_out_of_office_spokesperson_is_nobody_by_surname(kb):
+    assert kb.lookup("Haley", D("2022-01-05")) == []
+
+
+def test_rank_between_role_and_name(kb):
+    assert one(kb, "Israeli army spokesman Lt. Col. Peter Lerner", "2014-09-02") == (
+        "ISR",
+        "GOV",
+        "Peter Lerner",
+    )

@@ -75,6 +75,11 @@ SPONSOR_AFTER = frozenset(
     }
 )
 PERSON_KINDS = frozenset({"person", "surname"})
+# Ranks and honorifics between an agent noun and a name: "spokesman Rear Adm. John Kirby".
+RANK_WORDS = frozenset(
+    """rear vice adm admiral gen general lt lieutenant col colonel maj major capt captain sgt
+    sergeant brig brigadier cmdr commander cdr dr mr mrs ms prof sen rep""".split()
+)
 # Capitalised words after an agent noun that are no person's name ("Israeli troops
 # Monday", "Iranian state media Saturday").
 NOT_PERSON_WORDS = frozenset(
@@ -334,6 +339,9 @@ class Resolver:
             [agent.j]
             + [x.j for x in seg.items if x.kind == "gaz" and x.i > agent.i and not x.kinds() & PERSON_KINDS]
         )
+        role_end = last
+        while last < len(toks) - 1 and toks[last].key in RANK_WORDS:
+            last += 1  # "Pentagon spokesman Rear Adm. John Kirby"
         name = self._name_after(last, toks)
         words = name.split()
         if not words or any(w.lower().strip(".") in NOT_PERSON_WORDS for w in words):
@@ -342,7 +350,7 @@ class Resolver:
             return None  # a known name (a place, a group) follows, not a person's
         it, (kind, entries) = seg.owners[0]
         code = entries[0][2] or "UNK"
-        office = " ".join(t.surface for t in toks[it.j : last]).strip()
+        office = " ".join(t.surface for t in toks[it.j : role_end]).strip()
         return ActorEntity(
             text=text,
             code=code,
