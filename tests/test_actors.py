@@ -731,3 +731,34 @@ def test_rank_between_role_and_name(kb):
         "GOV",
         "Peter Lerner",
     )
+
+
+# ---------------------------------------------------------------- Europe, stateless peoples
+
+
+@pytest.mark.parametrize("text", ["Europe", "European leaders", "the Europeans", "European governments"])
+def test_europe_acting_is_the_eu(kb, text):
+    assert one(kb, text, "2019-10-10")[:2] == ("EU", "IGO")
+
+
+@pytest.mark.parametrize("text", ["Eastern Europe", "Western Europe"])
+def test_regions_of_europe_are_no_actor(kb, text):
+    assert kb.lookup(text, D("2019-10-10")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("the Kurds", "UNK"),
+        ("Kurdish fighters", "UNK"),
+        ("Syria's Kurds", "SYR"),
+        ("Iraqi Kurdish fighters", "IRQ"),
+        ("Syrian Kurdish forces", "SYR"),
+        ("Yemen's al-Qaeda", "YEM"),
+        ("Kurdish Peshmerga forces", "IRQ"),
+        ("Uighurs", "CHN"),
+        ("Rohingya", "MMR"),
+    ],
+)
+def test_peoples_without_a_state_take_the_state_named_with_them(kb, text, code):
+    assert [e.code for e in kb.lookup(text, D("2019-10-16"))] == [code]

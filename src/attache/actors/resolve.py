@@ -360,6 +360,31 @@ class Resolver:
             reason=f"person introduced with role: {office or agent.key} of {code}",
         )
 
+    def _located_group(self, seg: Segment, text: str, toks: list[Token]) -> ActorEntity | None:
+        """'Syria's Kurds', 'Iraqi Kurdish fighters', 'Yemen's al-Qaeda': a group with no
+        state of its own (UNK) named with a state belongs to that state (CODING.md: such
+        a group takes the country where it acts)."""
+        if len(seg.owners) != 2:
+            return None
+        (s_it, (s_kind, s_entries)), (g_it, (g_kind, g_entries)) = seg.owners
+        if s_kind not in STATE_KINDS or g_kind != "group" or g_entries[0][2] not in {None, "UNK"}:
+            return None
+        if s_it.j != g_it.i:
+            return None  # "Iraqi officials and Kurds", "Syria ... Kurds": not one phrase
+        code = s_entries[0][2]
+        if not code or code == "UNK":
+            return None
+        group = g_entries[0]
+        sector = seg.agent.sector if seg.agent is not None else group[3]
+        surface = " ".join(t.surface for t in toks[s_it.i : g_it.j])
+        return ActorEntity(
+            text=text,
+            code=code,
+            sector=sector,
+            name=self.owner_name(g_kind, group),
+            reason=f"group '{group[1]}' of {code} ('{surface}')",
+        )
+
     @staticmethod
     def _sponsor(it: Item, toks: list[Token]) -> bool:
         before = toks[it.i - 1].key if it.i > 0 else ""
@@ -533,6 +558,9 @@ class Resolver:
         person = self._agent_person(seg, text, toks)
         if person is not None:
             return [person]
+        located = self._located_group(seg, text, toks)
+        if located is not None:
+            return [located]
         for it, (kind, entries) in seg.owners:
             e = entries[0]
             code = e[2] or "UNK"
