@@ -55,6 +55,7 @@ def keys(coder, text: str, date: dt.date | None = DATE) -> set[tuple[str, tuple[
         ("Israeli strikes killed six people in southern Lebanon.", ("ASSAULT", ("ISR",), ("LBN",))),
         ("Brazil on Sunday called Argentina an aggressor.", ("ACCUSE", ("BRA",), ("ARG",))),
         ("Gunmen stormed a hotel in Bamako on Friday.", ("ASSAULT", ("MLI",), ("MLI",))),
+        ("The United States and Iran traded military threats.", ("THREATEN", ("IRN", "USA"), ())),
         (
             # Parsed with "Benjamin" as the root and the verb hung from "Obama".
             "On Sunday, President Obama telephoned Israeli Prime Minister Benjamin Netanyahu.",
