@@ -55,6 +55,7 @@ def keys(coder, text: str, date: dt.date | None = DATE) -> set[tuple[str, tuple[
         ("Israeli strikes killed six people in southern Lebanon.", ("ASSAULT", ("ISR",), ("LBN",))),
         ("Brazil on Sunday called Argentina an aggressor.", ("ACCUSE", ("BRA",), ("ARG",))),
         ("Gunmen stormed a hotel in Bamako on Friday.", ("ASSAULT", ("MLI",), ("MLI",))),
+        ("The United States and Iran traded military threats.", ("THREATEN", ("IRN", "USA"), ())),
         (
             # Parsed with "Benjamin" as the root and the verb hung from "Obama".
             "On Sunday, President Obama telephoned Israeli Prime Minister Benjamin Netanyahu.",
@@ -192,3 +193,10 @@ def test_both_sides_are_the_two_states_of_the_article(coder) -> None:
         "Military officials from both sides are expected to hold talks at the Pentagon."
     )
     assert ("AGREE", ("ISR", "LBN"), ()) in keys(coder, text, dt.date(2026, 5, 20))
+
+
+def test_receiving_orders_is_no_visit_but_targeting_with_sanctions_sanctions(coder) -> None:
+    coded = keys(coder, "The Pentagon received no orders regarding Venezuela.")
+    assert not any(k[0] == "CONSULT" for k in coded)
+    coded = keys(coder, "The United States targeted Iran with new sanctions.")
+    assert not any(k[0] == "ASSAULT" for k in coded)
