@@ -762,3 +762,34 @@ def test_regions_of_europe_are_no_actor(kb, text):
 )
 def test_peoples_without_a_state_take_the_state_named_with_them(kb, text, code):
     assert [e.code for e in kb.lookup(text, D("2019-10-16"))] == [code]
+
+
+# ---------------------------------------------------------------- titles, Congress, the administration
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("President Trump is preparing tariffs against China.", "Donald Trump"),
+        ("Prime Minister Modi spoke on Friday.", "Narendra Modi"),
+    ],
+)
+def test_a_capitalised_title_is_no_given_name_in_running_text(kb, sentence, name):
+    names = [e.name for m in kb.find_mentions(sentence, D("2018-03-21")) for e in m.entities]
+    assert name in names
+
+
+def test_congress_is_the_us_congress_only_in_an_article_mostly_about_the_us(kb):
+    mem = ArticleActors(kb, D("2019-06-03"))
+    mem.start_sentence("Trump said the United States would act, and Washington agreed.")
+    assert [(e.code, e.sector) for e in mem.resolve("Congress")] == [("USA", "LEG")]
+    other = ArticleActors(kb, D("2019-06-03"))
+    other.start_sentence("India's prime minister met Indian officials in New Delhi after Washington called.")
+    assert other.resolve("Congress") == []
+
+
+def test_the_administration_is_the_last_leaders_government(kb):
+    mem = ArticleActors(kb, D("2018-03-21"))
+    mem.start_sentence("President Trump is preparing tariffs against China.")
+    mem.start_sentence("Chinese officials said Beijing would respond.")
+    assert [e.code for e in mem.resolve("The administration")] == ["USA"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 
 from attache.actors.entity import ActorEntity
 from attache.actors.kb import ActorKB, Mention
@@ -145,6 +146,11 @@ def _name_key(text: str) -> str:
     while len(toks) > 1 and (toks[0] in HONORIFICS or toks[0] in {"the", "u", "s", "us"}):
         toks = toks[1:]
     return " ".join(toks)
+
+
+def _leader(e: ActorEntity) -> bool:
+    office = (e.office or "").lower()
+    return any(w in office for w in ("president", "prime minister", "premier", "chancellor"))
 
 
 def _introduced_with_role(e: ActorEntity) -> bool:
@@ -540,6 +546,13 @@ class ArticleActors:
             if not states:
                 return []
             last = states[-1]
+            if _strip_det(key) == "administration":
+                # "the administration" is a leader's government: the state of the last
+                # president or prime minister named, not the last state ("the
+                # administration has not been satisfied with ... China").
+                leaders = [e for e in persons if e.code in self.kb.states and _leader(e)]
+                if leaders:
+                    last = leaders[-1]
             e = self._copy(last, text, "the country")
             # The state as an actor is its government, whichever way it was named before.
             e.sector = "GOV"
@@ -570,9 +583,14 @@ class ArticleActors:
         got = self.kb.data.context_epithets.get(surface)
         if got is None:
             return None
-        code, when = got
-        if not any(e.code in when for e in self._seen(self.actors)):
+        code, when, sector, salient = got
+        seen = [e.code for e in self._seen(self.actors) if e.code in self.kb.states]
+        if not any(c in when for c in seen):
             return None
+        if salient:
+            counts = Counter(seen)
+            if counts[code] < max(counts.values()):
+                return None
         name = self.kb.states.get(code, {}).get("name", code)
         why = f"'{surface}' in an article about {'/'.join(sorted(when))} -> {code}"
-        return [ActorEntity(text=text, code=code, sector="GOV", name=name, reason=why)]
+        return [ActorEntity(text=text, code=code, sector=sector, name=name, reason=why)]

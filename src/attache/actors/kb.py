@@ -101,6 +101,9 @@ class ActorKB:
                         and prev.j == it.i
                         and toks[prev.i].surface[:1].isupper()
                         and prev.key not in NOT_NAMES
+                        # "President Trump", "Chancellor Merkel": a title, not a given name
+                        and prev.key not in self.data.titles
+                        and prev.key not in self.data.agents
                     )
                 ):
                     continue

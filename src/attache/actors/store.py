@@ -227,9 +227,10 @@ class KBData:
         for name, country, spells, indexed in raw["persons"]:
             self.add_person(name, country, spells, index=bool(indexed))
         self.first_len: dict[str, int] = raw["first_len"]
-        # phrase (as written) -> (state code, codes one of which the article must name)
-        self.context_epithets: dict[str, tuple[str, frozenset[str]]] = {
-            phrase: (e["code"], frozenset(e["when"]))
+        # phrase (as written) -> (state code, codes one of which the article must name,
+        # sector, whether the state must be the one the article named most)
+        self.context_epithets: dict[str, tuple[str, frozenset[str], str, bool]] = {
+            phrase: (e["code"], frozenset(e["when"]), e.get("sector", "GOV"), bool(e.get("salient")))
             for e in raw.get("context_epithets", [])
             for phrase in e["phrases"]
         }
