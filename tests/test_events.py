@@ -200,3 +200,11 @@ def test_receiving_orders_is_no_visit_but_targeting_with_sanctions_sanctions(cod
     assert not any(k[0] == "CONSULT" for k in coded)
     coded = keys(coder, "The United States targeted Iran with new sanctions.")
     assert not any(k[0] == "ASSAULT" for k in coded)
+
+
+def test_quote_attributed_sentences_later_has_its_speaker(coder) -> None:
+    text = (
+        "“We call on Russia to show restraint. We will stand by Ukraine,” "
+        "Chinese Foreign Minister Qin Gang said."
+    )
+    assert ("REQUEST", ("CHN",), ("RUS",)) in keys(coder, text)

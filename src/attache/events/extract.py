@@ -59,6 +59,10 @@ CONTENT_DEPS = {"xcomp", "ccomp", "obj", "dobj", "pobj", "obl", "nmod", "acl", "
 PRONOUNS = {"he", "she", "him", "her", "it", "they", "them"}
 PERSONAL = {"he", "she", "him", "her"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+OPENING_QUOTES = {'"', "“", "'", "‘"}
+CLOSING_QUOTES = {'"', "”", "'", "’"}
+# How many sentences on a quotation's attribution is looked for.
+QUOTE_SENTENCES = 4
 
 
 class MentionLike(Protocol):
@@ -224,10 +228,13 @@ class EventExtractor:
         seen: set[tuple] = set()
         speaker: list[Entity] = []
         topic: list[Entity] = []
-        for sentence in doc.sents:
+        sentences = list(doc.sents)
+        for index, sentence in enumerate(sentences):
             if sentence.start > 0 and "\n" in text[doc[sentence.start - 1].idx : sentence.start_char]:
                 # A new paragraph: a quote's speaker does not carry over; the topic may ("He said ...").
                 speaker = []
+            if not speaker:
+                speaker = self._speaker_ahead(sentences, index, text, actors)
             mentions = actors.start_sentence(sentence.text)
             for mention in mentions:
                 parties.update({e.code for e in mention.entities if _is_state(e.code)})
@@ -935,6 +942,37 @@ class EventExtractor:
                     elif att.relation == "obj" and att.head is not None:
                         near.extend(a for a in attachments(att.head) if a.relation == "prep")
         return near
+
+    def _speaker_ahead(
+        self, sentences: list[Span], index: int, text: str, actors: ActorResolver
+    ) -> list[Entity]:
+        """The speaker of a quotation that opens here and is attributed at its end, a few
+        sentences on in the same paragraph ("'We call on all parties ... They will support
+        it,' Wang said.")."""
+        first = sentences[index].text.lstrip()
+        if not first or first[0] not in OPENING_QUOTES:
+            return []
+        for later in sentences[index + 1 : index + 1 + QUOTE_SENTENCES]:
+            gap = text[sentences[index].start_char : later.start_char]
+            if "\n" in gap.strip(" "):
+                return []  # the paragraph ended without an attribution
+            closing = [t for t in later if t.text in CLOSING_QUOTES]
+            if closing:
+                after = [t for t in later if t.i > closing[0].i]
+                saying = [t for t in after if t.pos_ in VERB_POS and self._lemma(t) in self.speech_verbs]
+                if not saying:
+                    return []
+                speaker = self._speaker(saying, actors)
+                # The parser often hangs the name of '..., Wang said' on the quoted verb:
+                # then the name between the quote and the verb of saying is the speaker.
+                names = [t for t in after if t.pos_ == "PROPN" and t.i < saying[0].i]
+                if speaker or not names:
+                    return speaker
+                name = names[-1]
+                while name.dep_ in ("flat", "compound") and name.head.i != name.i:
+                    name = name.head
+                return actors.resolve(phrase(name).text)
+        return []
 
     @staticmethod
     def _speaker(saying: list[Token], actors: ActorResolver) -> list[Entity]:
