@@ -793,3 +793,19 @@ def test_the_administration_is_the_last_leaders_government(kb):
     mem.start_sentence("President Trump is preparing tariffs against China.")
     mem.start_sentence("Chinese officials said Beijing would respond.")
     assert [e.code for e in mem.resolve("The administration")] == ["USA"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "code"),
+    [
+        ("Hamas fired rockets at Israel, TASS reported.", "the rebels", "PSE"),
+        ("Hamas fired rockets; Moscow accused the three Baltic states of helping.", "the group", "PSE"),
+        ("The Islamic State attacked while the Kurds fled.", "the militants", "UNK"),
+    ],
+)
+def test_the_group_is_an_armed_or_political_group_not_media_states_or_peoples(kb, sentence, phrase, code):
+    mem = ArticleActors(kb, D("2015-02-06"))
+    mem.start_sentence(sentence)
+    got = mem.resolve(phrase)
+    assert [e.code for e in got] == [code]
+    assert got[0].name in {"Hamas", "Islamic State"}

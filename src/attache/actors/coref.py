@@ -89,6 +89,12 @@ GROUP_PHRASES = frozenset(
     norm_key(p)
     for p in ("the group", "the militants", "the rebels", "the movement", "the militia", "the insurgents")
 )
+ARMED_GROUP_PHRASES = frozenset(
+    norm_key(p) for p in ("the militants", "the rebels", "the militia", "the insurgents")
+)
+ARMED_SECTORS = frozenset({"REB", "UAF", "MIL", "CRM", "SPY"})
+# Groups that "the group" does not point back to: media and civilian peoples.
+NOT_GROUP_SECTORS = frozenset({"JRN", "CVL"})
 # Role nominals and the words their holder's office must contain.
 ROLE_NOMINALS = {
     "minister": ("minister", "secretary"),
@@ -211,7 +217,9 @@ class ArticleActors:
                 self.plural = [e]
             elif e.code in self.kb.states:
                 self.states.append(e)
-            if e.reason and e.reason.startswith("group"):
+            if (e.reason or "").startswith("group '") and e.sector not in NOT_GROUP_SECTORS:
+                # Not "group of states" members, not news agencies: "the rebels said" is
+                # never TASS, "the group" never South Korea.
                 self.groups.append(e)
                 self.plural = [e]
         if len(ents) > 1:
@@ -541,7 +549,11 @@ class ArticleActors:
         if key in ORG_PHRASES:
             return [self._copy(orgs[-1], text, "the organisation")] if orgs else []
         if key in GROUP_PHRASES and groups:
-            return [self._copy(groups[-1], text, "the group")]
+            if key in ARMED_GROUP_PHRASES:
+                # "the militants", "the rebels": an armed group, not the Kurds as a people.
+                groups = [g for g in groups if g.sector in ARMED_SECTORS]
+            if groups:
+                return [self._copy(groups[-1], text, "the group")]
         if key in STATE_PHRASES:
             if not states:
                 return []
