@@ -809,3 +809,10 @@ def test_the_group_is_an_armed_or_political_group_not_media_states_or_peoples(kb
     got = mem.resolve(phrase)
     assert [e.code for e in got] == [code]
     assert got[0].name in {"Hamas", "Islamic State"}
+
+
+def test_a_sentence_initial_adverb_is_no_given_name(kb):
+    mem = ArticleActors(kb, D("2013-07-05"))
+    mem.start_sentence("Egypt's ousted President Mohamed Morsi spoke.")
+    mem.start_sentence("“Eventually Morsi would be forced to resign,” he said.")
+    assert [e.name for e in mem.resolve("Morsi")] == ["Mohamed Morsi"]

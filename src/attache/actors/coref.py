@@ -131,6 +131,9 @@ NOT_GIVEN_NAMES = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march
     april june july august september october november december christmas easter leap""".split()
 )
+# Sentence-initial adverbs before a surname ("Eventually Morsi", "Separately Putin");
+# given names ending in -ly (Emily, Kelly, Kimberly) have none of these endings.
+ADVERB_ENDINGS = ("ally", "ually", "ously", "ively", "ately", "ently", "antly", "edly", "ully", "tly")
 # Words before a name that are honorifics or titles, not part of it: "Mr. Abbas",
 # "President Abbas", "Sen. Graham" are the Abbas or Graham the article introduced.
 HONORIFICS = frozenset(
@@ -447,6 +450,7 @@ class ArticleActors:
                 or given.key in NOT_NAMES
                 or given.key in NOT_GIVEN_NAMES
                 or (len(given.surface) > 1 and given.surface.isupper())  # "GRAPHIC Trump"
+                or given.key.endswith(ADVERB_ENDINGS)  # "Eventually Morsi would resign"
             ):
                 continue
             known = self.kb.lookup(" ".join(t.surface for t in toks[prev.i : it.j]), self.on)
