@@ -816,3 +816,9 @@ def test_a_sentence_initial_adverb_is_no_given_name(kb):
     mem.start_sentence("Egypt's ousted President Mohamed Morsi spoke.")
     mem.start_sentence("“Eventually Morsi would be forced to resign,” he said.")
     assert [e.name for e in mem.resolve("Morsi")] == ["Mohamed Morsi"]
+
+
+def test_a_middle_name_the_kb_lacks_makes_no_namesake(kb):
+    mem = ArticleActors(kb, D("2013-07-06"))
+    mem.start_sentence("He met interim President Adly Mahmud Mansour on Saturday.")
+    assert [e.name for e in mem.resolve("Mansour")] == ["Adly Mansour"]

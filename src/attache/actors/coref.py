@@ -456,8 +456,11 @@ class ArticleActors:
             known = self.kb.lookup(" ".join(t.surface for t in toks[prev.i : it.j]), self.on)
             if known:
                 continue  # a spelling of a known person ("Nickolay Mladenov")
-            if self._same_person(it, given.key):
-                continue  # "Jean-Marc Ayrault" written "Jean-Marc": the KB's Ayrault
+            before = [given.key]
+            if k >= 2 and items[k - 2].kind in {"word", "gaz"} and toks[items[k - 2].i].surface[:1].isupper():
+                before.append(toks[items[k - 2].i].key)  # "Adly Mahmud Mansour"
+            if any(self._same_person(it, g) for g in before):
+                continue  # "Jean-Marc Ayrault" written "Marc Ayrault": the KB's Ayrault
             # Their affiliation: an organisation named close by ("the UN special
             # rapporteur, Francesca Albanese" / "Francesca Albanese, the UN rapporteur"),
             # or a state (a party of one) right before the name or in an apposition after

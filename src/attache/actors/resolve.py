@@ -757,8 +757,14 @@ class Resolver:
         ent = self._surname(sur, seg, text, on)
         if ent is not None and given is not None and ent.name:
             # "Francesca Albanese" is not Anthony Albanese; "Nickolay Mladenov" is a
-            # spelling of Nikolay Mladenov. Same initial: same person.
-            if toks[given.i].key[:1] != norm_key(ent.name)[:1]:
+            # spelling of Nikolay Mladenov. Same initial: same person. The given name may
+            # be followed by a middle name the KB lacks ("Adly Mahmud Mansour").
+            first = given
+            for n in sorted(seg.names, key=lambda n: -n.i):
+                if n.j == first.i and first.i - n.i <= 1 and sur.i - n.i <= 3:
+                    first = n
+            initial = norm_key(ent.name)[:1]
+            if toks[given.i].key[:1] != initial and toks[first.i].key[:1] != initial:
                 return None
         return ent
 
