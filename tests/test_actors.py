@@ -822,3 +822,12 @@ def test_a_middle_name_the_kb_lacks_makes_no_namesake(kb):
     mem = ArticleActors(kb, D("2013-07-06"))
     mem.start_sentence("He met interim President Adly Mahmud Mansour on Saturday.")
     assert [e.name for e in mem.resolve("Mansour")] == ["Adly Mansour"]
+
+
+def test_legislators_the_kb_does_not_know_are_of_the_articles_state(kb):
+    mem = ArticleActors(kb, D("2026-05-24"))
+    mem.start_sentence("The US and Iran are close to a deal, Washington said.")
+    mem.start_sentence("Senator Ted Cruz said it would be a disastrous mistake.")
+    mem.start_sentence("But Representative Mike Lawler said the administration has managed.")
+    assert [(e.code, e.sector) for e in mem.resolve("Cruz")] == [("USA", "LEG")]
+    assert [(e.code, e.sector) for e in mem.resolve("Lawler")] == [("USA", "LEG")]

@@ -307,6 +307,43 @@ class ArticleActors:
             if len(ents) == 1 and ents[0].name and _introduced_with_role(ents[0]):
                 if norm_key(ents[0].name) not in self.names:
                     self._remember(ents, self._locate(phrase, last=False) or 0)
+        self._legislators(toks, text)
+
+    def _legislators(self, toks: list, text: str) -> None:
+        """'Senator Ted Cruz', 'Rep. Mike Lawler (R-N.Y.)': a legislator the KB does not
+        know, of the state the article is mostly about (USA with "(R-Utah)")."""
+        for k, t in enumerate(toks[:-1]):
+            if t.key not in LEGISLATOR_WORDS or not t.surface[:1].isupper():
+                continue
+            words = []
+            for nxt in toks[k + 1 : k + 5]:
+                if nxt.surface[:1].isupper() and nxt.key not in NOT_NAMES and nxt.key not in LEGISLATOR_WORDS:
+                    words.append(nxt)
+                else:
+                    break
+            if len(words) < 2:
+                continue
+            name = " ".join(w.surface for w in words)
+            if norm_key(name) in self.names or self.kb.lookup(name, self.on):
+                continue  # known, or a namesake already read
+            code = ""
+            if PARTY_STATE.match(text[words[-1].end : words[-1].end + 12]):
+                code = "USA"
+            else:
+                counts = Counter(e.code for e in self.actors if e.code in self.kb.states)
+                if counts:
+                    code = counts.most_common(1)[0][0]
+            if not code:
+                continue
+            ent = ActorEntity(
+                text=name,
+                code=code,
+                sector="LEG",
+                name=name,
+                office=t.surface,
+                reason=f"person introduced with role: {t.surface} ({code}, the article's state)",
+            )
+            self._remember([ent], words[0].start)
 
     @staticmethod
     def _name_run(items: list, k: int, toks: list) -> int:
@@ -487,6 +524,11 @@ class ArticleActors:
                             code = cand
             if sector == "GOV" and k >= 2 and toks[items[k - 2].i].key in LEGISLATOR_WORDS:
                 sector = "LEG"
+                if code == "UNK":
+                    # "Senator Ted Cruz": a legislator of the state the article is about.
+                    counts = Counter(e.code for e in self.actors if e.code in self.kb.states)
+                    if counts:
+                        code = counts.most_common(1)[0][0]
             name = f"{given.surface} {toks[it.i].surface}"
             ent = ActorEntity(
                 text=name,
