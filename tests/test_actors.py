@@ -831,3 +831,17 @@ def test_legislators_the_kb_does_not_know_are_of_the_articles_state(kb):
     mem.start_sentence("But Representative Mike Lawler said the administration has managed.")
     assert [(e.code, e.sector) for e in mem.resolve("Cruz")] == [("USA", "LEG")]
     assert [(e.code, e.sector) for e in mem.resolve("Lawler")] == [("USA", "LEG")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "on", "later", "name"),
+    [
+        ("Gen. Prayuth Chan-ocha announced the coup.", "2014-05-22", "Prayuth", "Prayuth Chan-ocha"),
+        ("Cuba named Miguel Díaz-Canel president.", "2019-02-21", "Canel", "Miguel Diaz-Canel Bermudez"),
+        ("Cuba named Miguel Díaz-Canel president.", "2019-02-21", "Díaz-Canel", "Miguel Diaz-Canel Bermudez"),
+    ],
+)
+def test_thai_given_names_and_double_surnames(kb, sentence, on, later, name):
+    mem = ArticleActors(kb, D(on))
+    mem.start_sentence(sentence)
+    assert [e.name for e in mem.resolve(later)] == [name]

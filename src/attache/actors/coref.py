@@ -15,6 +15,7 @@ from collections import Counter
 from attache.actors.entity import ActorEntity
 from attache.actors.kb import ActorKB, Mention
 from attache.actors.normalize import norm_key, tokenize
+from attache.actors.resolve import NAME_PARTICLES
 from attache.actors.scan import NOT_NAMES, scan
 
 SINGULAR_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
@@ -89,6 +90,7 @@ GROUP_PHRASES = frozenset(
     norm_key(p)
     for p in ("the group", "the militants", "the rebels", "the movement", "the militia", "the insurgents")
 )
+GIVEN_NAME_FIRST_WORD = frozenset({"CHN", "TWN", "KOR", "PRK", "THA"})
 ARMED_GROUP_PHRASES = frozenset(
     norm_key(p) for p in ("the militants", "the rebels", "the militia", "the insurgents")
 )
@@ -272,8 +274,19 @@ class ArticleActors:
         self.names[key] = e
         if toks and not only_full_name:
             self.names[toks[-1]] = e
-            if e.code in {"CHN", "TWN", "KOR", "PRK"}:
+            if e.code in GIVEN_NAME_FIRST_WORD:
+                # Chinese and Korean names put the family name first ("Xi"); Thai people
+                # are called by their given name ("Prayuth" for Prayuth Chan-ocha).
                 self.names[toks[0]] = e
+            # Double and hyphenated surnames: "Diaz-Canel" or "Canel" for Miguel
+            # Diaz-Canel Bermudez, "Sanchez" for Pedro Sanchez Perez-Castejon; never
+            # replacing someone the article named under that word before.
+            for tok in toks[1:-1]:
+                if len(tok) > 2 and tok not in NAME_PARTICLES and tok not in NOT_NAMES:
+                    self.names.setdefault(tok, e)
+            if len(toks) >= 3:
+                self.names.setdefault(" ".join(toks[1:-1]), e)
+                self.names.setdefault(" ".join(toks[1:]), e)
 
     def start_sentence(self, text: str) -> list[Mention]:
         """Read a sentence in article order; what it names becomes salient. Returns the
