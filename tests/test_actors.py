@@ -845,3 +845,7 @@ def test_thai_given_names_and_double_surnames(kb, sentence, on, later, name):
     mem = ArticleActors(kb, D(on))
     mem.start_sentence(sentence)
     assert [e.name for e in mem.resolve(later)] == [name]
+
+
+def test_an_institution_word_after_an_agent_noun_is_no_name(kb):
+    assert one(kb, "the Gaza Government Media Office", "2025-10-01")[2] == "Palestine"
