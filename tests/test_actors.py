@@ -849,3 +849,12 @@ def test_thai_given_names_and_double_surnames(kb, sentence, on, later, name):
 
 def test_an_institution_word_after_an_agent_noun_is_no_name(kb):
     assert one(kb, "the Gaza Government Media Office", "2025-10-01")[2] == "Palestine"
+
+
+def test_a_caller_that_knows_the_offset_separates_two_occurrences(kb):
+    mem = ArticleActors(kb, D("2025-06-01"))
+    sentence = "Russia said its drones hit Ukraine, and Ukraine said its forces struck back."
+    mem.start_sentence(sentence)
+    first, second = sentence.index("its"), sentence.rindex("its")
+    assert [e.code for e in mem.resolve("its", start=first)] == ["RUS"]
+    assert [e.code for e in mem.resolve("its", start=second)] == ["UKR"]

@@ -249,7 +249,20 @@ class ArticleActors:
         return got[2] < self._limit
 
     def _seen(self, ents: list[ActorEntity]) -> list[ActorEntity]:
-        return [e for e in ents if self._before(e)]
+        """``ents`` named before the phrase being resolved, nearest last: earlier
+        sentences in the order read, then the current sentence in text order."""
+        if self._limit is None:
+            return list(ents)  # not placed in the sentence: most recently read last
+        earlier, here = [], []
+        for e in ents:
+            if not self._before(e):
+                continue
+            got = self._where.get(id(e))
+            if got is not None and got[0] is e and got[1] == self._sentence_no:
+                here.append((got[2], e))
+            else:
+                earlier.append(e)
+        return earlier + [e for _, e in sorted(here, key=lambda x: x[0])]
 
     def _locate(self, text: str, last: bool) -> int | None:
         """Offset of ``text`` in the current sentence (its last or first occurrence)."""
@@ -424,18 +437,23 @@ class ArticleActors:
         return out
 
     # ------------------------------------------------------------------ resolve
-    def resolve(self, text: str) -> list[ActorEntity]:
-        """Like ``ActorKB.lookup`` plus the article's own people and references."""
+    def resolve(self, text: str, start: int | None = None) -> list[ActorEntity]:
+        """Like ``ActorKB.lookup`` plus the article's own people and references.
+
+        ``start``: where ``text`` begins in the sentence given to ``start_sentence``
+        (character offset), if the caller knows it; a reference then sees only what the
+        sentence names before it. Without it, the phrase's last occurrence in the sentence
+        stands in (the same, unless the phrase occurs twice: "its ... its")."""
         key = norm_key(text)
         if not key:
             return []
-        self._limit = self._locate(text, last=True)
+        self._limit = start if start is not None else self._locate(text, last=True)
         try:
             ents = self._resolve(key, text)
         finally:
             pos, self._limit = self._limit, None
         if ents:
-            first = self._locate(text, last=False)
+            first = start if start is not None else self._locate(text, last=False)
             self._remember(ents, first if first is not None else (pos or 0))
         return ents
 
