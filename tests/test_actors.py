@@ -858,3 +858,8 @@ def test_a_caller_that_knows_the_offset_separates_two_occurrences(kb):
     first, second = sentence.index("its"), sentence.rindex("its")
     assert [e.code for e in mem.resolve("its", start=first)] == ["RUS"]
     assert [e.code for e in mem.resolve("its", start=second)] == ["UKR"]
+
+
+def test_kosovo_keeps_its_heads_of_state_and_government(kb):
+    assert one(kb, "Kosovo's president", "2025-01-01")[0::2] == ("XKX", "Vjosa Osmani-Sadriu")
+    assert one(kb, "Kosovo's prime minister", "2025-01-01")[0::2] == ("XKX", "Albin Kurti")
