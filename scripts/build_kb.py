@@ -318,7 +318,7 @@ def load_states(shared: Path) -> tuple[dict[str, dict[str, Any]], dict[str, str]
         "people's republic of china": "CHN",
         "republic of the congo": "COG",
         "democratic republic of the congo": "COD",
-        "kosovo": "UNK",
+        "kosovo": "XKX",
         "virgin islands": "VIR",
         "curacao": "CUW",
         "saint martin": "MAF",
@@ -375,7 +375,7 @@ def cow_to_iso(shared: Path, name_index: dict[str, str]) -> dict[int, str]:
         950: "FJI",
         511: "TZA",
         510: "TZA",
-        347: "UNK",
+        347: "XKX",
         343: "MKD",
         572: "SWZ",
         364: "RUS",
@@ -727,7 +727,7 @@ def factbook_spells(
                 role == "HOS"
                 and not states[iso]["independent"]
                 and not states[iso]["un"]
-                and iso not in {"TWN", "PSE", "ESH", "UNK"}
+                and iso not in {"TWN", "PSE", "ESH", "XKX"}
             ):
                 # A territory's chief of state is its sovereign's (the US president for
                 # Guam): coding him there would make a second Donald Trump.

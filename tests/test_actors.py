@@ -793,3 +793,73 @@ def test_the_administration_is_the_last_leaders_government(kb):
     mem.start_sentence("President Trump is preparing tariffs against China.")
     mem.start_sentence("Chinese officials said Beijing would respond.")
     assert [e.code for e in mem.resolve("The administration")] == ["USA"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "code"),
+    [
+        ("Hamas fired rockets at Israel, TASS reported.", "the rebels", "PSE"),
+        ("Hamas fired rockets; Moscow accused the three Baltic states of helping.", "the group", "PSE"),
+        ("The Islamic State attacked while the Kurds fled.", "the militants", "UNK"),
+    ],
+)
+def test_the_group_is_an_armed_or_political_group_not_media_states_or_peoples(kb, sentence, phrase, code):
+    mem = ArticleActors(kb, D("2015-02-06"))
+    mem.start_sentence(sentence)
+    got = mem.resolve(phrase)
+    assert [e.code for e in got] == [code]
+    assert got[0].name in {"Hamas", "Islamic State"}
+
+
+def test_a_sentence_initial_adverb_is_no_given_name(kb):
+    mem = ArticleActors(kb, D("2013-07-05"))
+    mem.start_sentence("Egypt's ousted President Mohamed Morsi spoke.")
+    mem.start_sentence("“Eventually Morsi would be forced to resign,” he said.")
+    assert [e.name for e in mem.resolve("Morsi")] == ["Mohamed Morsi"]
+
+
+def test_a_middle_name_the_kb_lacks_makes_no_namesake(kb):
+    mem = ArticleActors(kb, D("2013-07-06"))
+    mem.start_sentence("He met interim President Adly Mahmud Mansour on Saturday.")
+    assert [e.name for e in mem.resolve("Mansour")] == ["Adly Mansour"]
+
+
+def test_legislators_the_kb_does_not_know_are_of_the_articles_state(kb):
+    mem = ArticleActors(kb, D("2026-05-24"))
+    mem.start_sentence("The US and Iran are close to a deal, Washington said.")
+    mem.start_sentence("Senator Ted Cruz said it would be a disastrous mistake.")
+    mem.start_sentence("But Representative Mike Lawler said the administration has managed.")
+    assert [(e.code, e.sector) for e in mem.resolve("Cruz")] == [("USA", "LEG")]
+    assert [(e.code, e.sector) for e in mem.resolve("Lawler")] == [("USA", "LEG")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "on", "later", "name"),
+    [
+        ("Gen. Prayuth Chan-ocha announced the coup.", "2014-05-22", "Prayuth", "Prayuth Chan-ocha"),
+        ("Cuba named Miguel Díaz-Canel president.", "2019-02-21", "Canel", "Miguel Diaz-Canel Bermudez"),
+        ("Cuba named Miguel Díaz-Canel president.", "2019-02-21", "Díaz-Canel", "Miguel Diaz-Canel Bermudez"),
+    ],
+)
+def test_thai_given_names_and_double_surnames(kb, sentence, on, later, name):
+    mem = ArticleActors(kb, D(on))
+    mem.start_sentence(sentence)
+    assert [e.name for e in mem.resolve(later)] == [name]
+
+
+def test_an_institution_word_after_an_agent_noun_is_no_name(kb):
+    assert one(kb, "the Gaza Government Media Office", "2025-10-01")[2] == "Palestine"
+
+
+def test_a_caller_that_knows_the_offset_separates_two_occurrences(kb):
+    mem = ArticleActors(kb, D("2025-06-01"))
+    sentence = "Russia said its drones hit Ukraine, and Ukraine said its forces struck back."
+    mem.start_sentence(sentence)
+    first, second = sentence.index("its"), sentence.rindex("its")
+    assert [e.code for e in mem.resolve("its", start=first)] == ["RUS"]
+    assert [e.code for e in mem.resolve("its", start=second)] == ["UKR"]
+
+
+def test_kosovo_keeps_its_heads_of_state_and_government(kb):
+    assert one(kb, "Kosovo's president", "2025-01-01")[0::2] == ("XKX", "Vjosa Osmani-Sadriu")
+    assert one(kb, "Kosovo's prime minister", "2025-01-01")[0::2] == ("XKX", "Albin Kurti")

@@ -15,6 +15,7 @@ from collections import Counter
 from attache.actors.entity import ActorEntity
 from attache.actors.kb import ActorKB, Mention
 from attache.actors.normalize import norm_key, tokenize
+from attache.actors.resolve import NAME_PARTICLES
 from attache.actors.scan import NOT_NAMES, scan
 
 SINGULAR_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
@@ -89,6 +90,13 @@ GROUP_PHRASES = frozenset(
     norm_key(p)
     for p in ("the group", "the militants", "the rebels", "the movement", "the militia", "the insurgents")
 )
+GIVEN_NAME_FIRST_WORD = frozenset({"CHN", "TWN", "KOR", "PRK", "THA"})
+ARMED_GROUP_PHRASES = frozenset(
+    norm_key(p) for p in ("the militants", "the rebels", "the militia", "the insurgents")
+)
+ARMED_SECTORS = frozenset({"REB", "UAF", "MIL", "CRM", "SPY"})
+# Groups that "the group" does not point back to: media and civilian peoples.
+NOT_GROUP_SECTORS = frozenset({"JRN", "CVL"})
 # Role nominals and the words their holder's office must contain.
 ROLE_NOMINALS = {
     "minister": ("minister", "secretary"),
@@ -125,6 +133,9 @@ NOT_GIVEN_NAMES = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march
     april june july august september october november december christmas easter leap""".split()
 )
+# Sentence-initial adverbs before a surname ("Eventually Morsi", "Separately Putin");
+# given names ending in -ly (Emily, Kelly, Kimberly) have none of these endings.
+ADVERB_ENDINGS = ("ally", "ually", "ously", "ively", "ately", "ently", "antly", "edly", "ully", "tly")
 # Words before a name that are honorifics or titles, not part of it: "Mr. Abbas",
 # "President Abbas", "Sen. Graham" are the Abbas or Graham the article introduced.
 HONORIFICS = frozenset(
@@ -211,7 +222,9 @@ class ArticleActors:
                 self.plural = [e]
             elif e.code in self.kb.states:
                 self.states.append(e)
-            if e.reason and e.reason.startswith("group"):
+            if (e.reason or "").startswith("group '") and e.sector not in NOT_GROUP_SECTORS:
+                # Not "group of states" members, not news agencies: "the rebels said" is
+                # never TASS, "the group" never South Korea.
                 self.groups.append(e)
                 self.plural = [e]
         if len(ents) > 1:
@@ -236,7 +249,20 @@ class ArticleActors:
         return got[2] < self._limit
 
     def _seen(self, ents: list[ActorEntity]) -> list[ActorEntity]:
-        return [e for e in ents if self._before(e)]
+        """``ents`` named before the phrase being resolved, nearest last: earlier
+        sentences in the order read, then the current sentence in text order."""
+        if self._limit is None:
+            return list(ents)  # not placed in the sentence: most recently read last
+        earlier, here = [], []
+        for e in ents:
+            if not self._before(e):
+                continue
+            got = self._where.get(id(e))
+            if got is not None and got[0] is e and got[1] == self._sentence_no:
+                here.append((got[2], e))
+            else:
+                earlier.append(e)
+        return earlier + [e for _, e in sorted(here, key=lambda x: x[0])]
 
     def _locate(self, text: str, last: bool) -> int | None:
         """Offset of ``text`` in the current sentence (its last or first occurrence)."""
@@ -261,8 +287,19 @@ class ArticleActors:
         self.names[key] = e
         if toks and not only_full_name:
             self.names[toks[-1]] = e
-            if e.code in {"CHN", "TWN", "KOR", "PRK"}:
+            if e.code in GIVEN_NAME_FIRST_WORD:
+                # Chinese and Korean names put the family name first ("Xi"); Thai people
+                # are called by their given name ("Prayuth" for Prayuth Chan-ocha).
                 self.names[toks[0]] = e
+            # Double and hyphenated surnames: "Diaz-Canel" or "Canel" for Miguel
+            # Diaz-Canel Bermudez, "Sanchez" for Pedro Sanchez Perez-Castejon; never
+            # replacing someone the article named under that word before.
+            for tok in toks[1:-1]:
+                if len(tok) > 2 and tok not in NAME_PARTICLES and tok not in NOT_NAMES:
+                    self.names.setdefault(tok, e)
+            if len(toks) >= 3:
+                self.names.setdefault(" ".join(toks[1:-1]), e)
+                self.names.setdefault(" ".join(toks[1:]), e)
 
     def start_sentence(self, text: str) -> list[Mention]:
         """Read a sentence in article order; what it names becomes salient. Returns the
@@ -296,6 +333,43 @@ class ArticleActors:
             if len(ents) == 1 and ents[0].name and _introduced_with_role(ents[0]):
                 if norm_key(ents[0].name) not in self.names:
                     self._remember(ents, self._locate(phrase, last=False) or 0)
+        self._legislators(toks, text)
+
+    def _legislators(self, toks: list, text: str) -> None:
+        """'Senator Ted Cruz', 'Rep. Mike Lawler (R-N.Y.)': a legislator the KB does not
+        know, of the state the article is mostly about (USA with "(R-Utah)")."""
+        for k, t in enumerate(toks[:-1]):
+            if t.key not in LEGISLATOR_WORDS or not t.surface[:1].isupper():
+                continue
+            words = []
+            for nxt in toks[k + 1 : k + 5]:
+                if nxt.surface[:1].isupper() and nxt.key not in NOT_NAMES and nxt.key not in LEGISLATOR_WORDS:
+                    words.append(nxt)
+                else:
+                    break
+            if len(words) < 2:
+                continue
+            name = " ".join(w.surface for w in words)
+            if norm_key(name) in self.names or self.kb.lookup(name, self.on):
+                continue  # known, or a namesake already read
+            code = ""
+            if PARTY_STATE.match(text[words[-1].end : words[-1].end + 12]):
+                code = "USA"
+            else:
+                counts = Counter(e.code for e in self.actors if e.code in self.kb.states)
+                if counts:
+                    code = counts.most_common(1)[0][0]
+            if not code:
+                continue
+            ent = ActorEntity(
+                text=name,
+                code=code,
+                sector="LEG",
+                name=name,
+                office=t.surface,
+                reason=f"person introduced with role: {t.surface} ({code}, the article's state)",
+            )
+            self._remember([ent], words[0].start)
 
     @staticmethod
     def _name_run(items: list, k: int, toks: list) -> int:
@@ -363,18 +437,23 @@ class ArticleActors:
         return out
 
     # ------------------------------------------------------------------ resolve
-    def resolve(self, text: str) -> list[ActorEntity]:
-        """Like ``ActorKB.lookup`` plus the article's own people and references."""
+    def resolve(self, text: str, start: int | None = None) -> list[ActorEntity]:
+        """Like ``ActorKB.lookup`` plus the article's own people and references.
+
+        ``start``: where ``text`` begins in the sentence given to ``start_sentence``
+        (character offset), if the caller knows it; a reference then sees only what the
+        sentence names before it. Without it, the phrase's last occurrence in the sentence
+        stands in (the same, unless the phrase occurs twice: "its ... its")."""
         key = norm_key(text)
         if not key:
             return []
-        self._limit = self._locate(text, last=True)
+        self._limit = start if start is not None else self._locate(text, last=True)
         try:
             ents = self._resolve(key, text)
         finally:
             pos, self._limit = self._limit, None
         if ents:
-            first = self._locate(text, last=False)
+            first = start if start is not None else self._locate(text, last=False)
             self._remember(ents, first if first is not None else (pos or 0))
         return ents
 
@@ -439,13 +518,17 @@ class ArticleActors:
                 or given.key in NOT_NAMES
                 or given.key in NOT_GIVEN_NAMES
                 or (len(given.surface) > 1 and given.surface.isupper())  # "GRAPHIC Trump"
+                or given.key.endswith(ADVERB_ENDINGS)  # "Eventually Morsi would resign"
             ):
                 continue
             known = self.kb.lookup(" ".join(t.surface for t in toks[prev.i : it.j]), self.on)
             if known:
                 continue  # a spelling of a known person ("Nickolay Mladenov")
-            if self._same_person(it, given.key):
-                continue  # "Jean-Marc Ayrault" written "Jean-Marc": the KB's Ayrault
+            before = [given.key]
+            if k >= 2 and items[k - 2].kind in {"word", "gaz"} and toks[items[k - 2].i].surface[:1].isupper():
+                before.append(toks[items[k - 2].i].key)  # "Adly Mahmud Mansour"
+            if any(self._same_person(it, g) for g in before):
+                continue  # "Jean-Marc Ayrault" written "Marc Ayrault": the KB's Ayrault
             # Their affiliation: an organisation named close by ("the UN special
             # rapporteur, Francesca Albanese" / "Francesca Albanese, the UN rapporteur"),
             # or a state (a party of one) right before the name or in an apposition after
@@ -472,6 +555,11 @@ class ArticleActors:
                             code = cand
             if sector == "GOV" and k >= 2 and toks[items[k - 2].i].key in LEGISLATOR_WORDS:
                 sector = "LEG"
+                if code == "UNK":
+                    # "Senator Ted Cruz": a legislator of the state the article is about.
+                    counts = Counter(e.code for e in self.actors if e.code in self.kb.states)
+                    if counts:
+                        code = counts.most_common(1)[0][0]
             name = f"{given.surface} {toks[it.i].surface}"
             ent = ActorEntity(
                 text=name,
@@ -541,7 +629,11 @@ class ArticleActors:
         if key in ORG_PHRASES:
             return [self._copy(orgs[-1], text, "the organisation")] if orgs else []
         if key in GROUP_PHRASES and groups:
-            return [self._copy(groups[-1], text, "the group")]
+            if key in ARMED_GROUP_PHRASES:
+                # "the militants", "the rebels": an armed group, not the Kurds as a people.
+                groups = [g for g in groups if g.sector in ARMED_SECTORS]
+            if groups:
+                return [self._copy(groups[-1], text, "the group")]
         if key in STATE_PHRASES:
             if not states:
                 return []

@@ -86,6 +86,15 @@ NOT_PERSON_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december jan feb mar apr jun jul aug sep
     sept oct nov dec""".split()
+) | frozenset(
+    # Capitalised institution words: "the Gaza Government Media Office", "Chiang Mai
+    # University's army expert" name no person.
+    """office agency ministry council department committee command service services forces
+    force university party bank court assembly parliament board commission authority
+    corporation company group institute center centre foundation network news times post
+    daily television radio tv press guard army navy police fleet brigade division battalion
+    unit headquarters house union league front movement organization organisation federation
+    association society club school college academy hospital studies""".split()
 )
 # "the Trump administration", "Xi Jinping's government": the state, not the person.
 REGIME_WORDS = frozenset(
@@ -344,7 +353,9 @@ class Resolver:
             last += 1  # "Pentagon spokesman Rear Adm. John Kirby"
         name = self._name_after(last, toks)
         words = name.split()
-        if not words or any(w.lower().strip(".") in NOT_PERSON_WORDS for w in words):
+        if not words or any(
+            w.lower().strip(".").removesuffix("'s").removesuffix("’s") in NOT_PERSON_WORDS for w in words
+        ):
             return None
         if not any(n.i == last for n in seg.names + seg.surnames + seg.persons):
             return None  # a known name (a place, a group) follows, not a person's
@@ -757,8 +768,14 @@ class Resolver:
         ent = self._surname(sur, seg, text, on)
         if ent is not None and given is not None and ent.name:
             # "Francesca Albanese" is not Anthony Albanese; "Nickolay Mladenov" is a
-            # spelling of Nikolay Mladenov. Same initial: same person.
-            if toks[given.i].key[:1] != norm_key(ent.name)[:1]:
+            # spelling of Nikolay Mladenov. Same initial: same person. The given name may
+            # be followed by a middle name the KB lacks ("Adly Mahmud Mansour").
+            first = given
+            for n in sorted(seg.names, key=lambda n: -n.i):
+                if n.j == first.i and first.i - n.i <= 1 and sur.i - n.i <= 3:
+                    first = n
+            initial = norm_key(ent.name)[:1]
+            if toks[given.i].key[:1] != initial and toks[first.i].key[:1] != initial:
                 return None
         return ent
 
