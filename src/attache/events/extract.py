@@ -77,7 +77,7 @@ class ActorResolver(Protocol):
 
     def start_sentence(self, text: str) -> Sequence[MentionLike]: ...
 
-    def resolve(self, text: str) -> list[Entity]: ...
+    def resolve(self, text: str, start: int | None = None) -> list[Entity]: ...
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ class _Centered:
     def start_sentence(self, text: str) -> Sequence[MentionLike]:
         return self.inner.start_sentence(text)
 
-    def resolve(self, text: str) -> list[Entity]:
+    def resolve(self, text: str, start: int | None = None) -> list[Entity]:
         key = text.strip().lower()
         if key in PRONOUNS and self.topic:
             person = [e for e in self.topic if e.office or getattr(e, "pid", None) is not None]
@@ -174,7 +174,7 @@ class _Centered:
                 Entity(text=text, code=code, reason=f"'{text}': the article's two main states")
                 for code in self.pair
             ]
-        return self.inner.resolve(text)
+        return self.inner.resolve(text, start)
 
 
 @dataclass
@@ -579,7 +579,8 @@ class EventExtractor:
         if head.pos_ == "NOUN" and not relational and not any(t.text[:1].isupper() for t in span):
             # "the drone salvo", "spare parts": a thing, whatever surname it shares.
             return [], f"'{span.text}' names no actor"
-        entities = actors.resolve(span.text)
+        # Where the phrase starts in its sentence: a reference ("its") sees only what was named before.
+        entities = actors.resolve(span.text, span.start_char - span.sent.start_char)
         if not entities and relational:
             # "Negotiators from both countries": the owner speaks for the people it owns.
             entities, owner = self._behind(head, cues["owner_prepositions"], actors)
