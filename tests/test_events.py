@@ -208,3 +208,10 @@ def test_quote_attributed_sentences_later_has_its_speaker(coder) -> None:
         "Chinese Foreign Minister Qin Gang said."
     )
     assert ("REQUEST", ("CHN",), ("RUS",)) in keys(coder, text)
+
+
+def test_a_meeting_with_the_articles_other_state_is_reciprocal(coder) -> None:
+    text = TWO_STATES + " Mexican officials met on Tuesday."
+    events = coder.code(Article(id="t", text=text, date=DATE)).events
+    talks = [e for e in events if e.event_type in ("CONSULT", "AGREE") and "other main party" in e.reason]
+    assert talks and all(not e.recipient and {a.code for a in e.actor} == {"MEX", "USA"} for e in talks)

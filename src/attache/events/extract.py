@@ -265,6 +265,9 @@ class EventExtractor:
                 continue
             if cand.orphan == "actor":
                 cand.actor = [other]
+            elif cand.trigger.reciprocal and cand.trigger.event_type in self.lexicon.cues["mutual_types"]:
+                # A meeting between equals: both parties are actors (CODING.md).
+                cand.actor = [*cand.actor, other]
             else:
                 cand.recipient = [other]
             cand.how.append(f"{cand.orphan} {other.text} (the article's other main party)")
