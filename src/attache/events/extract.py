@@ -117,6 +117,16 @@ def _placed(entities: list[Entity], location: Location) -> list[Entity]:
     ]
 
 
+def _dedupe_key(record: EventRecord) -> tuple:
+    """One event per type, sides and sentence: the same event found twice is coded once."""
+    return (
+        record.event_type,
+        tuple(sorted(e.code for e in record.actor)),
+        tuple(sorted(e.code for e in record.recipient)),
+        record.evidence.start,
+    )
+
+
 def _is_state(code: str) -> bool:
     return len(code) == 3 and code.isalpha() and code.isupper() and code != "UNK"
 
@@ -249,12 +259,7 @@ class EventExtractor:
                 record = self._record(cand, sentence, context, text)
                 if record.event_type in self.lexicon.cues["answering_types"] and not record.recipient:
                     record = self._answer_to(record, records)
-                key = (
-                    record.event_type,
-                    tuple(sorted(e.code for e in record.actor)),
-                    tuple(sorted(e.code for e in record.recipient)),
-                    record.evidence.start,
-                )
+                key = _dedupe_key(record)
                 if key in seen:
                     continue
                 seen.add(key)
@@ -273,12 +278,7 @@ class EventExtractor:
             cand.how.append(f"{cand.orphan} {other.text} (the article's other main party)")
             cand.confidence = round(cand.confidence * OTHER_PARTY_DISCOUNT, 3)
             record = self._record(cand, sentence, context, text)
-            key = (
-                record.event_type,
-                tuple(sorted(e.code for e in record.actor)),
-                tuple(sorted(e.code for e in record.recipient)),
-                record.evidence.start,
-            )
+            key = _dedupe_key(record)
             if key not in seen and cand.confidence >= self.min_confidence:
                 seen.add(key)
                 records.append(record)
