@@ -215,3 +215,11 @@ def test_a_meeting_with_the_articles_other_state_is_reciprocal(coder) -> None:
     events = coder.code(Article(id="t", text=text, date=DATE)).events
     talks = [e for e in events if e.event_type in ("CONSULT", "AGREE") and "other main party" in e.reason]
     assert talks and all(not e.recipient and {a.code for a in e.actor} == {"MEX", "USA"} for e in talks)
+
+
+def test_hitting_with_sanctions_sanctions(coder) -> None:
+    coded = keys(coder, "The European Union hit Russia with new sanctions on Monday.")
+    assert ("SANCTION", ("EU",), ("RUS",)) in coded
+    assert not any(k[0] == "ASSAULT" for k in coded)
+    coded = keys(coder, "Those sanctions targeted Turkey's Minister of Justice on Monday.")
+    assert not any(k[0] == "ASSAULT" for k in coded)

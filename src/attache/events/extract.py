@@ -59,6 +59,7 @@ CONTENT_DEPS = {"xcomp", "ccomp", "obj", "dobj", "pobj", "obl", "nmod", "acl", "
 PRONOUNS = {"he", "she", "him", "her", "it", "they", "them"}
 PERSONAL = {"he", "she", "him", "her"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+AMOUNT_POS = {"NUM", "SYM"}
 OPENING_QUOTES = {'"', "“", "'", "‘"}
 CLOSING_QUOTES = {'"', "”", "'", "’"}
 # How many sentences on a quotation's attribution is looked for.
@@ -451,6 +452,20 @@ class EventExtractor:
         }
         if any(c.dep_ == "ccomp" for c in token.children):
             cues.add("that-clause")
+        # "hit China with $50 billion in tariffs": the measure behind an amount.
+        cues |= {
+            self._lemma(c)
+            for a in atts
+            if a.relation == "prep" and a.head is not None and (a.head.like_num or a.head.pos_ in AMOUNT_POS)
+            for c in a.head.children
+            if c.dep_ in ("nmod", "pobj") and c.pos_ == "NOUN"
+        }
+        # "Those sanctions targeted the minister": a thing as subject says what kind of act it is.
+        cues |= {
+            self._lemma(a.head)
+            for a in atts
+            if a.relation == "subj" and a.head is not None and a.head.pos_ == "NOUN"
+        }
         # "would retaliate": a trigger may need an auxiliary of the future.
         cues |= {c.lower_ for c in token.children if c.dep_ == "aux"}
         # "declined to comment": the verb of the complement.
