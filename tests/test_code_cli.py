@@ -157,5 +157,7 @@ def test_bad_options_give_one_line_errors(tmp_path: Path) -> None:
     assert result.returncode == 2 and "--date" in result.stderr and "Traceback" not in result.stderr
     result = run("code", str(SAMPLES), "--format", "xml")
     assert result.returncode == 2 and "--format" in result.stderr
+    result = run("code", str(SAMPLES), "--min-confidence", "1.5")
+    assert result.returncode == 2 and "--min-confidence" in result.stderr and "Traceback" not in result.stderr
     result = run("code", str(tmp_path / "nothing-here"))
     assert result.returncode == 1 and "no such file" in result.stderr

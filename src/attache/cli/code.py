@@ -71,8 +71,6 @@ def code(
         float,
         typer.Option(
             "--min-confidence",
-            min=0.0,
-            max=1.0,
             help="Drop events whose confidence (the share of such events that are right) is lower.",
         ),
     ] = 0.0,
@@ -83,6 +81,8 @@ def code(
     fmt = output_format or _format_for(output)
     if fmt not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", code=2)
+    if not 0.0 <= min_confidence <= 1.0:
+        fail(f"--min-confidence must be between 0 and 1, not {min_confidence}", code=2)
 
     # The output is opened before the slow model load, so a bad -o path fails at once.
     try:
