@@ -81,8 +81,7 @@ def f1_of_kept(examples: list[dict], probs: list[float], threshold: float, gold:
         if p >= threshold:
             kept[ex["article"]] |= ex["keys"]
     tp = fp = fn = 0
-    for aid in {ex["article"] for ex in examples} | set():
-        g = gold[aid]
+    for aid, g in gold.items():
         pred = kept.get(aid, set())
         tp += len(pred & g.required)
         fp += len(pred - g.required - g.optional)
