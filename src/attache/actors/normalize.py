@@ -87,6 +87,12 @@ def tokenize(text: str) -> list[Token]:
     multi-letter replacements can; so offsets are computed on the original text and
     each token is folded separately.
     """
+    return list(_tokenize(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _tokenize(text: str) -> tuple[Token, ...]:
+    # The same phrases and sentences are looked up many times per article.
     out: list[Token] = []
     # Hyphens separate words, so treat them as spaces; keep offsets by replacing 1:1.
     scan = text.replace("-", " ").replace("–", " ").replace("—", " ").replace("‐", " ")
@@ -96,7 +102,7 @@ def tokenize(text: str) -> list[Token]:
         if not key:
             continue
         out.append(Token(key, surface, m.start(), m.end()))
-    return out
+    return tuple(out)
 
 
 def norm_key(text: str) -> str:
