@@ -1431,10 +1431,6 @@ def build_places(
     person's surname or a common given name; a name placed in two countries is kept only
     as an ambiguous, code-less place (like "New Jersey" in places.yaml).
     """
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    from attache.actors.scan import FUNCTION_WORDS
-
     cands: list[tuple[str, str, str]] = []
     cands += curated_places()
     cands += factbook_places(shared, name_index)
@@ -1447,7 +1443,7 @@ def build_places(
     stop_words = {norm_key(w) for w in stop_data.get("words") or []}
     stop = {norm_key(n) for n in stop_data.get("names") or []} | stop_words
     words = english_words(shared)
-    common = {w.lower() for w in STOP_WORDS} | set(FUNCTION_WORDS) | set(agents) | set(titles)
+    common = common_words(agents, titles)
     surnames = {s for p in people.persons for s in p["surnames"]}
     given = Counter(norm_key(p["name"]).split()[0] for p in people.persons if " " in p["name"].strip())
 
@@ -1828,107 +1824,19 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
     return stats
 
 
-def surname_stoplist(agents: dict[str, str], titles: dict[str, str]) -> set[str]:
-    """Words never read as a surname on their own."""
+def common_words(agents: dict[str, str], titles: dict[str, str]) -> set[str]:
+    """English stop words, function words, agent nouns and titles: never a name on their own."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     from attache.actors.scan import FUNCTION_WORDS
 
-    stop = {w.lower() for w in STOP_WORDS} | set(agents) | set(titles) | set(FUNCTION_WORDS)
-    stop |= {
-        "led",
-        "said",
-        "new",
-        "state",
-        "states",
-        "war",
-        "peace",
-        "talks",
-        "army",
-        "chief",
-        "minister",
-        "president",
-        "foreign",
-        "defence",
-        "defense",
-        "general",
-        "news",
-        "press",
-        "court",
-        "king",
-        "queen",
-        "prince",
-        "sheikh",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "jr",
-        "sr",
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "abu",
-        "van",
-        "von",
-        "de",
-        "da",
-        "di",
-        "la",
-        "le",
-        "du",
-        "del",
-        "der",
-        "den",
-        "ben",
-        "may",
-        "march",
-        "june",
-        "will",
-        "long",
-        "young",
-        "brown",
-        "white",
-        "black",
-        "green",
-        "rice",
-        "bush",
-        "hope",
-        "rich",
-        "power",
-        "law",
-        "bolton",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "april",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "christmas",
-        "easter",
-        "islam",
-        "allah",
-        "god",
-        "christ",
-        "jesus",
-        "shia",
-        "sunni",
-        "muslim",
-        "jewish",
-        "christian",
-    } - {"bush", "rice", "brown", "bolton"}
-    return stop
+    return {w.lower() for w in STOP_WORDS} | set(FUNCTION_WORDS) | set(agents) | set(titles)
+
+
+def surname_stoplist(agents: dict[str, str], titles: dict[str, str]) -> set[str]:
+    """Words never read as a surname on their own (lexicon/surname_stoplist.yaml)."""
+    data = yaml.safe_load((LEXICON / "surname_stoplist.yaml").read_text()) or {}
+    return common_words(agents, titles) | {str(w) for w in data.get("words") or []}
 
 
 def encode_entries(entries: list[list[Any]]) -> str:
