@@ -51,7 +51,7 @@ def test_features_say_how_arguments_were_found(coder) -> None:
     rules_only = Coder(nlp=coder.nlp, use_filter=False)
     events = rules_only.code(Article(id="t", text=TEXT)).events
     accuse = next(e for e in events if e.event_type == "ACCUSE" and e.evidence.trigger == "accused")
-    features = event_features(accuse, article_parties(events))
+    features = event_features(accuse, article_parties(events), coder.kb.data.igos)
     assert features["actor_how=subject"] == 1.0
     assert features["recipient_how=obj"] == 1.0
     assert features["type=ACCUSE"] == 1.0

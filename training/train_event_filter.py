@@ -67,7 +67,7 @@ def proposals(gold_path: Path) -> tuple[list[dict], dict]:
                 {
                     "article": g.id,
                     "keys": ks,
-                    "features": event_features(record, parties),
+                    "features": event_features(record, parties, coder.kb.data.igos),
                     "label": int(bool(ks & (g.required | g.optional))),
                 }
             )

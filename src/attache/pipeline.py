@@ -56,7 +56,7 @@ class Coder:
         self.kb = ActorKB.load(extra_files=tuple(Path(p) for p in actors_files))
         self.extractor = EventExtractor()
         # The learned check on the rules' events (events/filter.json); off to train it.
-        self.filter = EventFilter.load() if use_filter else None
+        self.filter = EventFilter.load(igo_codes=self.kb.data.igos) if use_filter else None
         self.min_confidence = min_confidence
         # Negated and hypothetical events are kept in the records only on request:
         # CODING.md says they are not events.

@@ -20,7 +20,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,8 +33,6 @@ FILTER_FILE = Path(__file__).with_name("filter.json")
 _PART = re.compile(r"^(actor|recipient) .*\(([^()]*)\)$")
 _QUOTED = re.compile(r"'[^']*'")
 _RULE = re.compile(r"^rule (\w+)/(\w+):(\S+) on ")
-_IGO = {"UN", "EU", "NATO", "AU", "ASEAN", "OPEC", "G7", "G20", "BRICS", "IAEA", "IMF", "WB", "WHO", "ICC"}
-_IGO |= {"ICJ", "OSCE", "GCC", "ECOWAS", "OAS", "ARAB_LEAGUE", "OIC", "CSTO", "QUAD", "OTHER_IGO", "SCO"}
 
 
 class FilterError(ValueError):
@@ -53,8 +51,11 @@ def article_parties(records: Iterable[EventRecord]) -> Counter[str]:
     return counts
 
 
-def event_features(record: EventRecord, parties: Mapping[str, int]) -> dict[str, float]:
-    """The named features of one proposed event (all 0/1 except where noted)."""
+def event_features(
+    record: EventRecord, parties: Mapping[str, int], igo_codes: Collection[str] = ()
+) -> dict[str, float]:
+    """The named features of one proposed event (all 0/1 except where noted). ``igo_codes``:
+    the codes of international organisations (the knowledge base's)."""
     f: dict[str, float] = {"bias": 1.0, f"type={record.event_type}": 1.0}
     parts = [p.strip() for p in record.reason.split(";")]
     rule = _RULE.match(parts[0]) if parts else None
@@ -84,8 +85,8 @@ def event_features(record: EventRecord, parties: Mapping[str, int]) -> dict[str,
     f["domestic"] = float(bool(actors & recipients))
     f["actor_unk"] = float("UNK" in actors)
     f["recipient_unk"] = float("UNK" in recipients)
-    f["actor_igo"] = float(bool(actors & _IGO))
-    f["recipient_igo"] = float(bool(recipients & _IGO))
+    f["actor_igo"] = float(any(code in igo_codes for code in actors))
+    f["recipient_igo"] = float(any(code in igo_codes for code in recipients))
     top = {code for code, _ in Counter(parties).most_common(2)}
     f["actor_in_top2"] = float(bool(actors & top))
     f["recipient_in_top2"] = float(bool(recipients & top))
@@ -103,9 +104,10 @@ class EventFilter:
 
     weights: Mapping[str, float]
     suggested_threshold: float
+    igo_codes: frozenset[str] = frozenset()
 
     @classmethod
-    def load(cls, path: Path = FILTER_FILE) -> EventFilter:
+    def load(cls, path: Path = FILTER_FILE, igo_codes: Collection[str] = ()) -> EventFilter:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             weights = {str(k): float(v) for k, v in data["weights"].items()}
@@ -114,7 +116,7 @@ class EventFilter:
             raise FilterError(f"{path}: not an event filter file ({err})") from err
         if not 0.0 <= threshold <= 1.0:
             raise FilterError(f"{path}: suggested_threshold must be between 0 and 1, not {threshold}")
-        return cls(weights, threshold)
+        return cls(weights, threshold, frozenset(igo_codes))
 
     def probability(self, features: Mapping[str, float]) -> float:
         z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
@@ -126,7 +128,7 @@ class EventFilter:
         parties = article_parties(records)
         kept: list[EventRecord] = []
         for record in records:
-            p = round(self.probability(event_features(record, parties)), 3)
+            p = round(self.probability(event_features(record, parties, self.igo_codes)), 3)
             if p < min_confidence:
                 continue
             reason = f"{record.reason}; filter p={p}"
