@@ -793,12 +793,13 @@ class EventExtractor:
                 fallback *= 0.75
         if not recipient and not trigger.solo and actor:
             own = {e.code for e in actor}
+            clause = self._receiving_clause(token, trigger)
             after = [
                 m
                 for m in named
                 if m.start >= token.idx + len(token.text)
                 and not {e.code for e in m.entities} <= own
-                and self._could_receive(token, trigger, m.root)
+                and self._could_receive(clause, trigger, m.root)
             ]
             if after:
                 # "stops in Colombia, Argentina and Chile": the names coordinated with the
@@ -889,18 +890,24 @@ class EventExtractor:
         return False
 
     @staticmethod
-    def _could_receive(token: Token, trigger: Trigger, root: Token) -> bool:
-        """Whether a mention after the trigger sits where its recipient could: inside the
-        trigger's clause, and not behind a preposition the trigger does not take."""
-        clause = token
+    def _receiving_clause(token: Token, trigger: Trigger) -> Token | None:
+        """The clause a recipient named after the trigger must sit in, or None for anywhere
+        after it: a parse that made a name the root and hung the finite verb before it from
+        a noun ("President Obama telephoned Israeli Prime Minister Benjamin Netanyahu"
+        rooted in "Benjamin") has lost the verb's object, and any name after the verb may
+        be it."""
+        if token.tag_ in FINITE_TAGS and token.dep_ != "ROOT" and token.sent.root.pos_ in NOUN_POS:
+            return None
         if trigger.pos == "noun":
             verb, _ = governing_verb(token)
-            clause = verb if verb is not None else token
-        lost_verb = token.tag_ in FINITE_TAGS and token.dep_ != "ROOT" and token.sent.root.pos_ in NOUN_POS
-        # A parse that made a name the root and hung the finite verb before it from a noun
-        # ("President Obama telephoned Israeli Prime Minister Benjamin Netanyahu" rooted in
-        # "Benjamin") has lost the verb's object: any name after the verb may be it.
-        if not lost_verb and not any(a.i == clause.i for a in root.ancestors) and root.i != clause.i:
+            return verb if verb is not None else token
+        return token
+
+    @staticmethod
+    def _could_receive(clause: Token | None, trigger: Trigger, root: Token) -> bool:
+        """Whether a mention after the trigger sits where its recipient could: inside the
+        trigger's clause, and not behind a preposition the trigger does not take."""
+        if clause is not None and not any(a.i == clause.i for a in root.ancestors) and root.i != clause.i:
             return False
         prep = case_of(root)
         if prep is None and root.dep_ == "pobj":
