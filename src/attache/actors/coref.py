@@ -627,6 +627,10 @@ class ArticleActors:
                     break
             return [self._copy(e, text, "the two sides") for e in reversed(pair)]
         if key in ORG_PHRASES:
+            # "the organization" is one named as such, not "Europe" or "EU leaders", which
+            # name its members.
+            named_orgs = [e for e in orgs if not (e.reason or "").startswith("organisation members")]
+            orgs = named_orgs or orgs
             return [self._copy(orgs[-1], text, "the organisation")] if orgs else []
         if key in GROUP_PHRASES and groups:
             if key in ARMED_GROUP_PHRASES:

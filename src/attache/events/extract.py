@@ -314,10 +314,12 @@ class EventExtractor:
         threat aimed at its actor (CODING.md: "REJECT towards the accuser")."""
         codes = {e.code for e in record.actor}
         answered = self.lexicon.cues["answered_types"]
+        refers_back = self._refers_back(record)
         for previous in reversed(earlier):
             if record.evidence.start - previous.evidence.start > ANSWER_DISTANCE:
                 break
-            if previous.event_type in answered and codes & {e.code for e in previous.recipient}:
+            aimed_at_actor = codes & {e.code for e in previous.recipient}
+            if previous.event_type in answered and (aimed_at_actor or refers_back):
                 accuser = [e for e in previous.actor if e.code not in codes]
                 if accuser:
                     return record.model_copy(
@@ -328,6 +330,23 @@ class EventExtractor:
                         }
                     )
         return record
+
+    def _refers_back(self, record: EventRecord) -> bool:
+        """Whether the refusal's object is a bare definite noun for a demand or offer
+        ("rejected the proposal", "turned down this offer")."""
+        evidence = record.evidence
+        if evidence.trigger_start is None:
+            return False
+        at = evidence.trigger_start - evidence.start + len(evidence.trigger)
+        words = evidence.sentence[at:].split()[:3]
+        words = [w.strip(".,;:!?\"'’”").lower() for w in words]
+        if len(words) >= 2 and words[0] in ("down", "out"):
+            words = words[1:]
+        return (
+            len(words) >= 2
+            and words[0] in ("the", "this", "that", "these", "those")
+            and words[1] in self.lexicon.cues["answered_nouns"]
+        )
 
     def _topic(self, sentence: Span, actors: ActorResolver) -> list[Entity]:
         """The subject of the sentence's main clause: what "he", "it" or "they" most likely
@@ -607,6 +626,29 @@ class EventExtractor:
         return entities, f"'{span.text}'"
 
     @staticmethod
+    def _after_that(
+        token: Token, actors: ActorResolver, speaker: list[Entity], actor: list[Entity]
+    ) -> tuple[list[Entity], str]:
+        """The noun phrase opening a that-clause right after a demanding verb, read off the
+        words when the parse lost the clause: "demanded that the organization block X's entry"
+        parsed "block" as a noun and left no subject to find."""
+        doc = token.doc
+        that = token.i + 1
+        if that >= len(doc) or doc[that].lower_ != "that" or doc[that].sent.start != token.sent.start:
+            return [], ""
+        end = that + 1
+        while end < min(len(doc), that + 5) and doc[end].pos_ in ("DET", "ADJ", "PROPN", "NOUN"):
+            end += 1
+            if doc[end - 1].pos_ in ("NOUN", "PRON", "PROPN") and doc[end].pos_ not in ("PROPN", "PART"):
+                break
+        span = doc[that + 1 : end]
+        if not span or not any(t.pos_ in ("NOUN", "PROPN") for t in span):
+            return [], ""
+        entities = actors.resolve(span.text, span.start_char - span.sent.start_char)
+        own = {a.code for a in actor}
+        return [e for e in entities if e.code not in own], f"'{span.text}'"
+
+    @staticmethod
     def _behind(head: Token, preps: frozenset[str], actors: ActorResolver) -> tuple[list[Entity], str]:
         """The first actor named behind one of ``preps`` on ``head``, and its text."""
         for att in attachments(head):
@@ -760,6 +802,10 @@ class EventExtractor:
                             recipient = entities
                             how_parts.append(f"recipient {text} (subject of the demanded clause)")
                             break
+            if not recipient:
+                recipient, text = self._after_that(token, actors, speaker, actor)
+                if recipient:
+                    how_parts.append(f"recipient {text} (first words of the demanded clause)")
 
         fallback = 1.0
         if not actor and trigger.location_actor and places():

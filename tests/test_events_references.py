@@ -1,0 +1,36 @@
+"""Events whose other side is named only by a reference back into the article."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from attache.records import Article
+
+DATE = dt.date(2023, 5, 4)
+
+
+def keys(coder, text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    events = coder.code(Article(id="t", text=text, date=DATE)).events
+    return {
+        (e.event_type, tuple(sorted(a.code for a in e.actor)), tuple(sorted(r.code for r in e.recipient)))
+        for e in events
+    }
+
+
+def test_the_organization_is_the_last_organisation_named_not_a_continent(coder) -> None:
+    text = (
+        "Serbia has quarrelled with NATO over Kosovo and the Balkans in southern Europe. "
+        "Belgrade demanded that the organization withdraw its peacekeepers from the north."
+    )
+    assert ("REQUEST", ("SRB",), ("NATO",)) in keys(coder, text)
+
+
+def test_rejecting_the_proposal_answers_whoever_made_it(coder) -> None:
+    # Germany is not the one asked: only "the proposal" ties its refusal to Iran's request.
+    text = "Iran has asked the European Union to lift its sanctions. Germany rejected the proposal on Monday."
+    assert ("REJECT", ("DEU",), ("IRN",)) in keys(coder, text)
+
+
+def test_rejecting_an_unrelated_thing_answers_nobody(coder) -> None:
+    text = "Iran has asked the European Union to lift its sanctions. Germany rejected the ruling on Monday."
+    assert ("REJECT", ("DEU",), ("IRN",)) not in keys(coder, text)
