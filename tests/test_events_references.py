@@ -34,3 +34,20 @@ def test_rejecting_the_proposal_answers_whoever_made_it(coder) -> None:
 def test_rejecting_an_unrelated_thing_answers_nobody(coder) -> None:
     text = "Iran has asked the European Union to lift its sanctions. Germany rejected the ruling on Monday."
     assert ("REJECT", ("DEU",), ("IRN",)) not in keys(coder, text)
+
+
+def test_a_contrast_stops_the_clauses_negation(coder) -> None:
+    text = "Hamas rejected the proposal, instead backing Qatar's talks with Egypt."
+    events = coder.code(Article(id="t", text=text, date=DATE)).events
+    backing = [e for e in events if e.evidence.trigger == "backing"]
+    assert backing and not backing[0].negated
+
+
+def test_an_action_that_will_continue_is_under_way_not_announced(coder) -> None:
+    text = "Washington said its blockade of Venezuelan ports would continue until elections are held."
+    events = coder.code(Article(id="t", text=text, date=DATE)).events
+    blockade = [e for e in events if e.evidence.trigger == "blockade"]
+    assert blockade and not blockade[0].future and not blockade[0].hypothetical
+    text = "Washington said it would blockade Venezuelan ports next week."
+    events = coder.code(Article(id="t", text=text, date=DATE)).events
+    assert not any(e.evidence.trigger == "blockade" for e in events)

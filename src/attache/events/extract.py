@@ -1108,6 +1108,9 @@ class EventExtractor:
         if modality.future and future_as:
             notes.append(f"announced {event_type} coded as {future_as}")
             event_type = future_as
+        elif modality.future and modality.ongoing and info[event_type].quad.startswith("MATERIAL"):
+            # "would continue its blockade": the blockade is under way, not announced.
+            modality = replace(modality, future=False)
         elif modality.future and info[event_type].quad.startswith("MATERIAL"):
             # A strike or arrest that "will" happen has not happened: not an event (CODING.md).
             modality = replace(modality, hypothetical=True)

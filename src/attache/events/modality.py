@@ -33,6 +33,8 @@ class Modality:
     hypothetical: bool = False
     future: bool = False
     historical: bool = False
+    # Carried on by a verb like "continue": a material action already under way.
+    ongoing: bool = False
 
 
 class ModalityReader:
@@ -49,6 +51,20 @@ class ModalityReader:
         cues = self.cues
         negated = hypothetical = future = False
         chain = self._chain(token)
+        contrast = next(
+            (
+                n
+                for n, word in enumerate(chain)
+                if any(
+                    c.dep_ in ("cc", "advmod", "mark") and c.lower_ in cues["contrast_markers"]
+                    for c in word.children
+                )
+            ),
+            None,
+        )
+        if contrast is not None:
+            chain = chain[: contrast + 1]
+        ongoing = any(self._lemma(word) in cues["ongoing_verbs"] for word in chain[1:2])
         for position, word in enumerate(chain):
             atts = attachments(word)
             for att in atts:
@@ -89,7 +105,7 @@ class ModalityReader:
                 if lemma in cues["future_adjectives"] and word.pos_ == "ADJ":
                     # "willing to meet", "ready to talk": an offer, not a meeting yet.
                     future = True
-        return Modality(negated, hypothetical, future, self._historical(chain, article_date))
+        return Modality(negated, hypothetical, future, self._historical(chain, article_date), ongoing)
 
     @staticmethod
     def _chain(token: Token) -> list[Token]:
