@@ -183,7 +183,8 @@ def test_who_arrives_ahead_of_a_meeting_takes_part_in_it(coder) -> None:
 
 def test_willing_to_talk_is_an_offer_not_a_meeting(coder) -> None:
     coded = keys(coder, "Iran said it was willing to talk with the United States.")
-    assert ("AGREE", ("IRN", "USA"), ()) in coded
+    # An offer made to the other side: directed, not a meeting of both.
+    assert ("AGREE", ("IRN",), ("USA",)) in coded
     assert not any(k[0] == "CONSULT" for k in coded)
 
 

@@ -625,6 +625,18 @@ class EventExtractor:
                 return entities, f"'{span.text}' (owner '{owner}')"
         return entities, f"'{span.text}'"
 
+    def _offered(self, token: Token) -> bool:
+        """Whether the trigger is what its actor is willing or ready to do ("willing to talk
+        with Washington"): an offer made to the other side, not a meeting of both."""
+        head = token
+        for _ in range(2):
+            if head.dep_ not in ("xcomp", "acl", "advcl") or head.head.i == head.i:
+                return False
+            head = head.head
+            if head.pos_ == "ADJ" and self._lemma(head) in self.lexicon.cues["future_adjectives"]:
+                return True
+        return False
+
     @staticmethod
     def _after_that(
         token: Token, actors: ActorResolver, speaker: list[Entity], actor: list[Entity]
@@ -863,7 +875,8 @@ class EventExtractor:
             actor, recipient = recipient, []
         if not actor and (not recipient or trigger.reciprocal):
             return None
-        if trigger.reciprocal and (reciprocal_parties or trigger.mode != "visit"):
+        offered = self._offered(token)
+        if trigger.reciprocal and (reciprocal_parties or trigger.mode != "visit") and not offered:
             if recipient and (reciprocal_parties or trigger.event_type in self.lexicon.cues["mutual_types"]):
                 actor = actor + [e for e in recipient if e.code not in {a.code for a in actor}]
                 recipient = []
