@@ -51,3 +51,12 @@ def test_an_action_that_will_continue_is_under_way_not_announced(coder) -> None:
     text = "Washington said it would blockade Venezuelan ports next week."
     events = coder.code(Article(id="t", text=text, date=DATE)).events
     assert not any(e.evidence.trigger == "blockade" for e in events)
+
+
+def test_their_troops_are_the_troops_of_both_states_just_named(coder) -> None:
+    text = (
+        "Greek Foreign Minister Nikos Dendias met Turkish Foreign Minister Mevlut Cavusoglu in Ankara, "
+        "where he spoke of Greece's wish for calm with Turkey. "
+        "Ties soured in 2020 after a clash between their navies in the Aegean."
+    )
+    assert ("ASSAULT", ("GRC", "TUR"), ()) in keys(coder, text)

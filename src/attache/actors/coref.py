@@ -248,6 +248,14 @@ class ArticleActors:
             return True
         return got[2] < self._limit
 
+    def _recent(self, e: ActorEntity) -> bool:
+        """Whether ``e`` was named in this sentence or the last one before it that named anyone."""
+        got = self._where.get(id(e))
+        if got is None or got[0] is not e:
+            return False
+        earlier = [n for _, n, _ in self._where.values() if n < self._sentence_no]
+        return got[1] >= max(earlier, default=self._sentence_no)
+
     def _seen(self, ents: list[ActorEntity]) -> list[ActorEntity]:
         """``ents`` named before the phrase being resolved, nearest last: earlier
         sentences in the order read, then the current sentence in text order."""
@@ -495,6 +503,18 @@ class ArticleActors:
         states = self._seen(self.states)
         if sector is None or sector in {"CVL", "REF", "UNK"} or not states:
             return []
+        if toks[0] == "their":
+            # "China and India ... a clash between their troops": the troops of each.
+            plural = next((p for p in reversed(self._plurals) if all(map(self._before, p))), [])
+            owners = list({e.code: e for e in plural if e.code in self.kb.states}.values())
+            if len(owners) < 2 or not all(map(self._recent, owners)):
+                # Named apart but just now ("Qin met Jaishankar ... China ... India"): the two states.
+                named = [e for e in self._seen(self.actors) if self._recent(e) and e.code in self.kb.states]
+                owners = list({e.code: e for e in named}.values())
+                if len(owners) != 2:
+                    owners = []
+            if owners:
+                return [self._state(e, text, sector, f"'{key}' of the states just named") for e in owners]
         return [self._state(states[-1], text, sector, f"'{key}' of the state in focus")]
 
     def _state(self, e: ActorEntity, text: str, sector: str | None, why: str) -> ActorEntity:
