@@ -223,3 +223,10 @@ def test_hitting_with_sanctions_sanctions(coder) -> None:
     assert not any(k[0] == "ASSAULT" for k in coded)
     coded = keys(coder, "Those sanctions targeted Turkey's Minister of Justice on Monday.")
     assert not any(k[0] == "ASSAULT" for k in coded)
+
+
+def test_actors_of_a_one_sided_type_without_recipient_are_no_pair(coder) -> None:
+    coded = keys(coder, "Russia and China denied the report on Tuesday.")
+    assert not any(k[0] == "REJECT" and len(k[1]) > 1 for k in coded)
+    coded = keys(coder, "Argentina and Chile exchanged accusations on Tuesday.")
+    assert ("ACCUSE", ("ARG", "CHL"), ()) in coded

@@ -261,7 +261,7 @@ class EventExtractor:
                 if record.event_type in self.lexicon.cues["answering_types"] and not record.recipient:
                     record = self._answer_to(record, records)
                 key = _dedupe_key(record)
-                if key in seen:
+                if key in seen or self._unpaired(record, cand):
                     continue
                 seen.add(key)
                 records.append(record)
@@ -285,6 +285,19 @@ class EventExtractor:
                 records.append(record)
         records.sort(key=lambda r: (r.evidence.start, r.evidence.trigger_start))
         return records
+
+    def _unpaired(self, record: EventRecord, cand: Candidate) -> bool:
+        """Whether several actors with no recipient, which score as a mutual event of each
+        pair, did not act together: only types two sides can do jointly (a meeting, a deal,
+        a clash) or an exchange ("the two nations traded threats") are mutual. In others
+        ("Russia and China denied the report") the pairs are no events."""
+        if record.recipient or len({e.code for e in record.actor}) < 2:
+            return False
+        cues = self.lexicon.cues
+        if cand.trigger.reciprocal or record.event_type in cues["shared_types"]:
+            return False
+        verb, role = governing_verb(cand.token) if cand.trigger.pos == "noun" else (None, "")
+        return not (verb is not None and role == "object" and self._lemma(verb) in cues["exchange_verbs"])
 
     @staticmethod
     def _other_party(
