@@ -230,3 +230,11 @@ def test_actors_of_a_one_sided_type_without_recipient_are_no_pair(coder) -> None
     assert not any(k[0] == "REJECT" and len(k[1]) > 1 for k in coded)
     coded = keys(coder, "Argentina and Chile exchanged accusations on Tuesday.")
     assert ("ACCUSE", ("ARG", "CHL"), ()) in coded
+
+
+def test_speaking_to_several_leaders_is_a_conversation_with_each(coder) -> None:
+    text = "The Canadian prime minister spoke to the leaders of Kenya, Ghana and Peru on Monday."
+    events = coder.code(Article(id="t", text=text, date=DATE)).events
+    calls = [e for e in events if e.event_type == "CONSULT"]
+    assert calls and all({a.code for a in e.actor} == {"CAN"} for e in calls)
+    assert {r.code for e in calls for r in e.recipient} == {"GHA", "KEN", "PER"}

@@ -831,7 +831,15 @@ class EventExtractor:
         if not actor and (not recipient or trigger.reciprocal):
             return None
         if trigger.reciprocal and (reciprocal_parties or trigger.mode != "visit"):
-            if recipient and (reciprocal_parties or trigger.event_type in self.lexicon.cues["mutual_types"]):
+            # A call joins two parties: "spoke to the leaders of Qatar and Egypt" is a call with
+            # each, not a meeting of the three; the recipients stay recipients (one pair each).
+            calls = trigger.mode == "phone" or trigger.lemma in self.lexicon.cues["conversation_triggers"]
+            bilateral = calls and len(actor) + len(recipient) > 2
+            if (
+                recipient
+                and not bilateral
+                and (reciprocal_parties or trigger.event_type in self.lexicon.cues["mutual_types"])
+            ):
                 actor = actor + [e for e in recipient if e.code not in {a.code for a in actor}]
                 recipient = []
         # Domestic events keep a recipient with the actor's code (CODING.md); only the
