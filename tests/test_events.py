@@ -238,3 +238,10 @@ def test_speaking_to_several_leaders_is_a_conversation_with_each(coder) -> None:
     calls = [e for e in events if e.event_type == "CONSULT"]
     assert calls and all({a.code for a in e.actor} == {"CAN"} for e in calls)
     assert {r.code for e in calls for r in e.recipient} == {"GHA", "KEN", "PER"}
+
+
+def test_an_announced_retreat_is_a_concession_only_towards_someone(coder) -> None:
+    coded = keys(coder, "Russia will withdraw its troops from Georgia next month.")
+    assert ("CONCEDE", ("RUS",), ("GEO",)) in coded
+    coded = keys(coder, "The Peruvian president said he would resign next month.")
+    assert not any(k[0] in ("CONCEDE", "RETREAT") for k in coded)

@@ -1080,7 +1080,12 @@ class EventExtractor:
         event_type = cand.trigger.event_type
         notes = []
         future_as = info[event_type].future_as
-        if modality.future and future_as:
+        if modality.future and future_as in self.lexicon.cues["addressed_types"] and not cand.recipient:
+            # CODING.md: a concession is made towards an adversary; a retreat announced
+            # towards no one is a plan, not yet an event.
+            modality = replace(modality, hypothetical=True)
+            notes.append(f"announced {event_type} towards no one: not yet an event")
+        elif modality.future and future_as:
             notes.append(f"announced {event_type} coded as {future_as}")
             event_type = future_as
         elif modality.future and info[event_type].quad.startswith("MATERIAL"):
