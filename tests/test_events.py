@@ -245,3 +245,12 @@ def test_an_announced_retreat_is_a_concession_only_towards_someone(coder) -> Non
     assert ("CONCEDE", ("RUS",), ("GEO",)) in coded
     coded = keys(coder, "The Peruvian president said he would resign next month.")
     assert not any(k[0] in ("CONCEDE", "RETREAT") for k in coded)
+
+
+def test_asking_a_question_is_no_request(coder) -> None:
+    coded = keys(coder, "Asked whether Chile would send troops, the Argentine minister smiled.")
+    assert not any(k[0] == "REQUEST" for k in coded)
+    coded = keys(coder, "The Argentine minister, asked what Chile would do, smiled.")
+    assert not any(k[0] == "REQUEST" for k in coded)
+    coded = keys(coder, "The Argentine minister asked Chile to send troops.")
+    assert ("REQUEST", ("ARG",), ("CHL",)) in coded

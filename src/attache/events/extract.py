@@ -465,6 +465,8 @@ class EventExtractor:
         }
         if any(c.dep_ == "ccomp" for c in token.children):
             cues.add("that-clause")
+        if self._asks_question(token):
+            cues.add("question")
         # "hit China with $50 billion in tariffs": the measure behind an amount.
         cues |= {
             self._lemma(c)
@@ -516,6 +518,26 @@ class EventExtractor:
 
     def _lemma(self, token: Token) -> str:
         return self.lexicon.lemma(token.lower_, token.lemma_.lower())
+
+    def _asks_question(self, token: Token) -> bool:
+        """Whether a verb of asking asks a question: "asked whether the leader was killed",
+        "asked what a war would look like", '"Do you want ...?" he asked', "when asked about it"."""
+        words = self.lexicon.cues["question_words"]
+        for child in token.children:
+            if child.i < token.i:
+                if (
+                    child.dep_ in ("advmod", "mark")
+                    and child.lower_ in words
+                    and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+                ):
+                    return True  # "when asked about Trump": the subject is the one asked
+                continue
+            if child.tag_ in ("WDT", "WP", "WRB") or child.lower_ in ("whether", "if"):
+                return True
+            if child.dep_ in ("ccomp", "xcomp", "advcl") and next(iter(child.subtree)).lower_ in words:
+                return True
+        head = token.head
+        return token.dep_ == "parataxis" and any(c.text == "?" for c in head.children)
 
     def _is_content(self, token: Token) -> bool:
         """Whether the word is the content of a request, threat, promise ... (not an event of its own)."""
