@@ -254,3 +254,14 @@ def test_asking_a_question_is_no_request(coder) -> None:
     assert not any(k[0] == "REQUEST" for k in coded)
     coded = keys(coder, "The Argentine minister asked Chile to send troops.")
     assert ("REQUEST", ("ARG",), ("CHL",)) in coded
+
+
+def test_who_stands_behind_a_group_is_no_support_event(coder) -> None:
+    for text in (
+        "Chadian troops, backed by French special forces, stormed the hotel.",
+        "Hamas, backed by Iran, also condemned the strikes.",
+        "The Syrian government, which is backed by Russia, rejected the plan.",
+    ):
+        assert not any(k[0] == "SUPPORT" for k in keys(coder, text))
+    coded = keys(coder, "Iran backed the rebels in Yemen on Monday.")
+    assert any(k[0] == "SUPPORT" and k[1] == ("IRN",) for k in coded)

@@ -380,6 +380,13 @@ class EventExtractor:
             ):
                 # "jailed insurgents", "targeted killings": a participle used as an adjective.
                 continue
+            if (
+                trigger.pos == "verb"
+                and self._lemma(token) in self.lexicon.cues["alignment_verbs"]
+                and self._describes(token)
+            ):
+                # "Hezbollah, backed by Iran, condemned ...": who stands behind whom, not an act.
+                continue
             if trigger.pos == "noun" and token.dep_ == "compound" and token.head.i > token.i:
                 # "attack helicopters", "strike force": the noun names a kind of thing here.
                 continue
@@ -518,6 +525,18 @@ class EventExtractor:
 
     def _lemma(self, token: Token) -> str:
         return self.lexicon.lemma(token.lower_, token.lemma_.lower())
+
+    @staticmethod
+    def _describes(token: Token) -> bool:
+        """Whether a verb is a bare passive participle or a passive relative clause describing
+        a noun ("the rebels, backed by Russia", "the regime, which is backed by Iran")."""
+        if token.tag_ != "VBN":
+            return False
+        if token.dep_ in ("acl", "advcl"):
+            return not any(c.dep_ in ("aux", "auxpass", "aux:pass") for c in token.children)
+        return token.dep_ in ("relcl", "acl:relcl") and any(
+            c.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass") for c in token.children
+        )
 
     def _asks_question(self, token: Token) -> bool:
         """Whether a verb of asking asks a question: "asked whether the leader was killed",
