@@ -265,3 +265,8 @@ def test_who_stands_behind_a_group_is_no_support_event(coder) -> None:
         assert not any(k[0] == "SUPPORT" for k in keys(coder, text))
     coded = keys(coder, "Iran backed the rebels in Yemen on Monday.")
     assert any(k[0] == "SUPPORT" and k[1] == ("IRN",) for k in coded)
+
+
+def test_a_headline_passive_without_its_auxiliary_is_passive(coder) -> None:
+    text = "Chilean minister condemned for remarks on migrants\n\nThe remarks were made on Monday."
+    assert not any(k[0] == "ACCUSE" and k[1] == ("CHL",) for k in keys(coder, text))

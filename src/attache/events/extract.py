@@ -527,6 +527,24 @@ class EventExtractor:
         return self.lexicon.lemma(token.lower_, token.lemma_.lower())
 
     @staticmethod
+    def _headline_passive(token: Token) -> bool:
+        """Whether a headline verb is a passive without its auxiliary, which parsers read as
+        active: "Minister condemned for remarks", "Army accused of using cluster munitions"."""
+        sentence = token.sent
+        if sentence.start != 0 or token.tag_ not in ("VBD", "VBN") or not token.lower_.endswith("ed"):
+            return False
+        if "\n" not in sentence[-1].text:
+            return False  # a headline is a paragraph of its own
+        if any(c.dep_ in ("aux", "auxpass", "aux:pass", "obj", "dobj") for c in token.children):
+            return False
+        return any(
+            g.dep_ in ("case", "mark") and g.lower_ in ("for", "of")
+            for c in token.children
+            if c.i > token.i
+            for g in c.children
+        )
+
+    @staticmethod
     def _describes(token: Token) -> bool:
         """Whether a verb is a bare passive participle or a passive relative clause describing
         a noun ("the rebels, backed by Russia", "the regime, which is backed by Iran")."""
@@ -683,6 +701,8 @@ class EventExtractor:
         recipient_atts: list[Attachment] = []
         if trigger.pos in ("verb", "adjective"):
             subject, passive, how = subject_of(token)
+            if subject is not None and not passive and self._headline_passive(token):
+                passive = True
             if passive:
                 agents = [a for a in atts if a.relation == "prep" and a.prep == "by"]
                 if agents and agents[0].head is not None:
