@@ -270,3 +270,8 @@ def test_who_stands_behind_a_group_is_no_support_event(coder) -> None:
 def test_a_headline_passive_without_its_auxiliary_is_passive(coder) -> None:
     text = "Chilean minister condemned for remarks on migrants\n\nThe remarks were made on Monday."
     assert not any(k[0] == "ACCUSE" and k[1] == ("CHL",) for k in keys(coder, text))
+
+
+def test_speaking_with_one_voice_is_no_conversation(coder) -> None:
+    coded = keys(coder, "The Chilean president spoke with a British accent to Peru on Monday.")
+    assert not any(k[0] == "CONSULT" and "GBR" in k[1] for k in coded)
