@@ -275,3 +275,10 @@ def test_a_headline_passive_without_its_auxiliary_is_passive(coder) -> None:
 def test_speaking_with_one_voice_is_no_conversation(coder) -> None:
     coded = keys(coder, "The Chilean president spoke with a British accent to Peru on Monday.")
     assert not any(k[0] == "CONSULT" and "GBR" in k[1] for k in coded)
+
+
+def test_a_capability_or_fighting_alongside_is_no_attack(coder) -> None:
+    coded = keys(coder, "North Korea has missiles capable of hitting Japan, the report said.")
+    assert not any(k[0] == "ASSAULT" for k in coded)
+    coded = keys(coder, "Kenyan troops have fought alongside Somali forces for years.")
+    assert not any(k[0] == "ASSAULT" and k[2] == ("SOM",) for k in coded)

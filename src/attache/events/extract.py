@@ -488,6 +488,8 @@ class EventExtractor:
             for a in atts
             if a.relation == "subj" and a.head is not None and a.head.pos_ == "NOUN"
         }
+        # "fought alongside Somali forces": a preposition the parser read as an adverb.
+        cues |= {c.lower_ for c in token.children if c.dep_ == "advmod" and c.pos_ == "ADP"}
         # "would retaliate": a trigger may need an auxiliary of the future.
         cues |= {c.lower_ for c in token.children if c.dep_ == "aux"}
         # "declined to comment": the verb of the complement.
