@@ -282,3 +282,8 @@ def test_a_capability_or_fighting_alongside_is_no_attack(coder) -> None:
     assert not any(k[0] == "ASSAULT" for k in coded)
     coded = keys(coder, "Kenyan troops have fought alongside Somali forces for years.")
     assert not any(k[0] == "ASSAULT" and k[2] == ("SOM",) for k in coded)
+
+
+def test_an_object_owned_by_a_pronoun_names_no_recipient(coder) -> None:
+    text = "The Chilean minister thanked her husband, a Peruvian diplomat, on Monday."
+    assert not any(k[0] == "SUPPORT" and k[2] == ("PER",) for k in keys(coder, text))

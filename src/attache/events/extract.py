@@ -680,6 +680,14 @@ class EventExtractor:
                 return entities, f"'{span.text}' (owner '{owner}')"
         return entities, f"'{span.text}'"
 
+    def _owned_by_pronoun(self, head: Token) -> bool:
+        """Whether an object is a thing owned by a pronoun ("her freedom", "its blockade")."""
+        return (
+            head.pos_ == "NOUN"
+            and self._lemma(head) not in self.lexicon.cues["relational_heads"]
+            and any(c.dep_ in ("nmod:poss", "poss") and c.pos_ == "PRON" for c in head.children)
+        )
+
     @staticmethod
     def _behind(head: Token, preps: frozenset[str], actors: ActorResolver) -> tuple[list[Entity], str]:
         """The first actor named behind one of ``preps`` on ``head``, and its text."""
@@ -790,6 +798,7 @@ class EventExtractor:
 
         recipient: list[Entity] = []
         reciprocal_parties = False
+        owned_object = False
         roles = list(trigger.recipient)
         near = self._recipient_places(token, trigger, atts)
         for role in roles:
@@ -800,6 +809,11 @@ class EventExtractor:
                     a.head for a in near if a.relation == "prep" and a.prep == role and a.head is not None
                 ]
             for head in heads:
+                if role == "obj" and self._owned_by_pronoun(head):
+                    # "restricted her freedom", "defended his decision": whose the thing is
+                    # says nothing of whom the act is aimed at, nor does a name after it.
+                    owned_object = True
+                    continue
                 entities, text = self._resolve(head, actors, speaker)
                 if entities:
                     recipient = entities
@@ -867,7 +881,7 @@ class EventExtractor:
                 actor = list(before[-1].entities)
                 how_parts.insert(0, f"actor '{before[-1].text}' (nearest before the trigger)")
                 fallback *= 0.75
-        if not recipient and not trigger.solo and actor:
+        if not recipient and not trigger.solo and actor and not owned_object:
             own = {e.code for e in actor}
             clause = self._receiving_clause(token, trigger)
             after = [
