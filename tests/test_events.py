@@ -287,3 +287,9 @@ def test_a_capability_or_fighting_alongside_is_no_attack(coder) -> None:
 def test_an_object_owned_by_a_pronoun_names_no_recipient(coder) -> None:
     text = "The Chilean minister thanked her husband, a Peruvian diplomat, on Monday."
     assert not any(k[0] == "SUPPORT" and k[2] == ("PER",) for k in keys(coder, text))
+
+
+def test_accusing_each_other_is_an_accusation_each_way(coder) -> None:
+    coded = keys(coder, "Chile and Peru accused each other of violating the truce.")
+    assert {("ACCUSE", ("CHL",), ("PER",)), ("ACCUSE", ("PER",), ("CHL",))} <= coded
+    assert not any(k[1] == k[2] for k in coded)

@@ -128,6 +128,24 @@ def _dedupe_key(record: EventRecord) -> tuple:
     )
 
 
+def _each_to_the_others(record: EventRecord) -> list[EventRecord]:
+    """The record, or, when its sides are the same states ("both sides accused each other",
+    "Israel and Hamas attacked one another"), one record from each to the others."""
+    actor_codes = {e.code for e in record.actor}
+    if len(actor_codes) < 2 or actor_codes != {e.code for e in record.recipient}:
+        return [record]
+    return [
+        record.model_copy(
+            update={
+                "event_id": f"{record.event_id}-{code}",
+                "actor": [e for e in record.actor if e.code == code],
+                "recipient": [e for e in record.recipient if e.code != code],
+            }
+        )
+        for code in sorted(actor_codes)
+    ]
+
+
 def _is_state(code: str) -> bool:
     return len(code) == 3 and code.isalpha() and code.isupper() and code != "UNK"
 
@@ -260,11 +278,17 @@ class EventExtractor:
                 record = self._record(cand, sentence, context, text)
                 if record.event_type in self.lexicon.cues["answering_types"] and not record.recipient:
                     record = self._answer_to(record, records)
-                key = _dedupe_key(record)
-                if key in seen or self._unpaired(record, cand):
+                mutual = cand.trigger.reciprocal or record.event_type in self.lexicon.cues["shared_types"]
+                if not mutual and not record.recipient and self._at_each_other(cand.token):
+                    # "Chile and Peru accused each other": each side is the other's recipient.
+                    record = record.model_copy(update={"recipient": list(record.actor)})
+                if self._unpaired(record, cand):
                     continue
-                seen.add(key)
-                records.append(record)
+                for directed in [record] if mutual else _each_to_the_others(record):
+                    key = _dedupe_key(directed)
+                    if key not in seen:
+                        seen.add(key)
+                        records.append(directed)
         for cand, sentence in orphans:
             other = self._other_party(cand, parties, self.lexicon.cues["other_party_types"])
             if other is None:
@@ -285,6 +309,16 @@ class EventExtractor:
                 records.append(record)
         records.sort(key=lambda r: (r.evidence.start, r.evidence.trigger_start))
         return records
+
+    def _at_each_other(self, token: Token) -> bool:
+        """Whether the trigger's object or prepositional object is "each other" or "one another"."""
+        pronouns = self.lexicon.cues["reciprocal_pronouns"]
+        for child in token.children:
+            if child.dep_ in ("obj", "dobj", "obl", "prep", "pobj", "nmod"):
+                words = sorted([child, *(c for c in child.children if c.dep_ in ("fixed", "det", "nummod"))])
+                if " ".join(t.lower_ for t in words) in pronouns:
+                    return True
+        return False
 
     def _unpaired(self, record: EventRecord, cand: Candidate) -> bool:
         """Whether several actors with no recipient, which score as a mutual event of each
