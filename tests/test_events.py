@@ -293,3 +293,11 @@ def test_accusing_each_other_is_an_accusation_each_way(coder) -> None:
     coded = keys(coder, "Chile and Peru accused each other of violating the truce.")
     assert {("ACCUSE", ("CHL",), ("PER",)), ("ACCUSE", ("PER",), ("CHL",))} <= coded
     assert not any(k[1] == k[2] for k in coded)
+
+
+def test_a_released_video_and_a_strike_in_retaliation_are_what_they_are(coder) -> None:
+    coded = keys(coder, "The video, released by the Chilean army on Monday, shows the border.")
+    assert not any(k[0] in ("RETREAT", "CONCEDE") for k in coded)
+    coded = keys(coder, "Peru struck Chilean bases on Monday in retaliation for the raid by Chile.")
+    assert ("ASSAULT", ("PER",), ("CHL",)) in coded
+    assert not any(k[0] == "THREATEN" for k in coded)

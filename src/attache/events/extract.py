@@ -542,6 +542,10 @@ class EventExtractor:
         objects = {
             self._lemma(a.head) for a in atts if a.relation in ("obj", "subjpass") and a.head is not None
         }
+        if pos == "verb" and token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
+            # "a video released by the group": the noun a passive participle describes is its object.
+            objects.add(self._lemma(token.head))
+            cues.add(self._lemma(token.head))
         if pos == "noun":
             objects |= {self._lemma(a.head) for a in atts if a.relation == "mod" and a.head is not None}
             if token.dep_ in ("compound",):
@@ -550,6 +554,10 @@ class EventExtractor:
             if verb is not None and role == "object":
                 # "declared a ceasefire": the verb an event noun is the object of.
                 cues.add(self._lemma(verb))
+            own = case_of(token)
+            if own is not None:
+                # "struck back in retaliation": the preposition the noun itself stands behind.
+                cues.add(f"{own}-phrase")
         readings = [
             trigger
             for trigger in triggers
