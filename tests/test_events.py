@@ -301,3 +301,9 @@ def test_a_released_video_and_a_strike_in_retaliation_are_what_they_are(coder) -
     coded = keys(coder, "Peru struck Chilean bases on Monday in retaliation for the raid by Chile.")
     assert ("ASSAULT", ("PER",), ("CHL",)) in coded
     assert not any(k[0] == "THREATEN" for k in coded)
+
+
+def test_an_event_noun_another_event_acts_on_is_not_coded_itself(coder) -> None:
+    coded = keys(coder, "Chile said that cutting military aid to Peru would be a mistake.")
+    assert ("AID", ("CHL",), ("PER",)) not in coded
+    assert ("AID", ("CHL",), ("PER",)) in keys(coder, "Chile sent military aid to Peru on Monday.")

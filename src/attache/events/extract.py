@@ -310,6 +310,15 @@ class EventExtractor:
         records.sort(key=lambda r: (r.evidence.start, r.evidence.trigger_start))
         return records
 
+    def _object_of_other_event(self, token: Token, trigger: Trigger) -> bool:
+        """Whether an event noun is what another event acts on ("cutting military aid",
+        "lifting the sanctions"): that event is coded, not the noun's own."""
+        verb, role = governing_verb(token)
+        if verb is None or role != "object" or self._lemma(verb) in self.lexicon.cues["light_verbs"]:
+            return False
+        other = self._match(verb)
+        return other is not None and other.event_type != trigger.event_type
+
     def _at_each_other(self, token: Token) -> bool:
         """Whether the trigger's object or prepositional object is "each other" or "one another"."""
         pronouns = self.lexicon.cues["reciprocal_pronouns"]
@@ -428,6 +437,8 @@ class EventExtractor:
                 # "the Minsk Agreement", "the Paris Summit": part of a name.
                 continue
             if self._is_content(token):
+                continue
+            if trigger.pos == "noun" and self._object_of_other_event(token, trigger):
                 continue
             # "sent bombers over Korea" is no AID without a recipient, but a MOBILIZE:
             # the first reading whose arguments the sentence gives wins.
