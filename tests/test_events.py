@@ -307,3 +307,8 @@ def test_an_event_noun_another_event_acts_on_is_not_coded_itself(coder) -> None:
     coded = keys(coder, "Chile said that cutting military aid to Peru would be a mistake.")
     assert ("AID", ("CHL",), ("PER",)) not in coded
     assert ("AID", ("CHL",), ("PER",)) in keys(coder, "Chile sent military aid to Peru on Monday.")
+
+
+def test_being_a_threat_is_no_threat_made(coder) -> None:
+    assert not any(k[0] == "THREATEN" for k in keys(coder, "Peru said Chile is a threat to Bolivia."))
+    assert ("THREATEN", ("CHL",), ("BOL",)) in keys(coder, "Chile issued a threat to Bolivia on Monday.")

@@ -565,6 +565,9 @@ class EventExtractor:
             if verb is not None and role == "object":
                 # "declared a ceasefire": the verb an event noun is the object of.
                 cues.add(self._lemma(verb))
+            if any(c.dep_ == "cop" for c in token.children):
+                # "Cuba is a threat to the US": the noun says what something is.
+                cues.add("be")
             own = case_of(token)
             if own is not None:
                 # "struck back in retaliation": the preposition the noun itself stands behind.
