@@ -312,3 +312,9 @@ def test_an_event_noun_another_event_acts_on_is_not_coded_itself(coder) -> None:
 def test_being_a_threat_is_no_threat_made(coder) -> None:
     assert not any(k[0] == "THREATEN" for k in keys(coder, "Peru said Chile is a threat to Bolivia."))
     assert ("THREATEN", ("CHL",), ("BOL",)) in keys(coder, "Chile issued a threat to Bolivia on Monday.")
+
+
+def test_speaking_to_the_press_is_no_meeting(coder) -> None:
+    text = TWO_STATES + " Speaking to reporters, a Mexican official said the talks would go on."
+    events = coder.code(Article(id="t", text=text, date=DATE)).events
+    assert not any(e.event_type == "CONSULT" and e.evidence.trigger == "Speaking" for e in events)
