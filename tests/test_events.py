@@ -224,3 +224,98 @@ def test_hitting_with_sanctions_sanctions(coder) -> None:
     assert not any(k[0] == "ASSAULT" for k in coded)
     coded = keys(coder, "Those sanctions targeted Turkey's Minister of Justice on Monday.")
     assert not any(k[0] == "ASSAULT" for k in coded)
+
+
+def test_actors_of_a_one_sided_type_without_recipient_are_no_pair(coder) -> None:
+    coded = keys(coder, "Russia and China denied the report on Tuesday.")
+    assert not any(k[0] == "REJECT" and len(k[1]) > 1 for k in coded)
+    coded = keys(coder, "Argentina and Chile exchanged accusations on Tuesday.")
+    assert ("ACCUSE", ("ARG", "CHL"), ()) in coded
+
+
+def test_speaking_to_several_leaders_is_a_conversation_with_each(coder) -> None:
+    text = "The Canadian prime minister spoke to the leaders of Kenya, Ghana and Peru on Monday."
+    events = coder.code(Article(id="t", text=text, date=DATE)).events
+    calls = [e for e in events if e.event_type == "CONSULT"]
+    assert calls and all({a.code for a in e.actor} == {"CAN"} for e in calls)
+    assert {r.code for e in calls for r in e.recipient} == {"GHA", "KEN", "PER"}
+
+
+def test_an_announced_retreat_is_a_concession_only_towards_someone(coder) -> None:
+    coded = keys(coder, "Russia will withdraw its troops from Georgia next month.")
+    assert ("CONCEDE", ("RUS",), ("GEO",)) in coded
+    coded = keys(coder, "The Peruvian president said he would resign next month.")
+    assert not any(k[0] in ("CONCEDE", "RETREAT") for k in coded)
+
+
+def test_asking_a_question_is_no_request(coder) -> None:
+    coded = keys(coder, "Asked whether Chile would send troops, the Argentine minister smiled.")
+    assert not any(k[0] == "REQUEST" for k in coded)
+    coded = keys(coder, "The Argentine minister, asked what Chile would do, smiled.")
+    assert not any(k[0] == "REQUEST" for k in coded)
+    coded = keys(coder, "The Argentine minister asked Chile to send troops.")
+    assert ("REQUEST", ("ARG",), ("CHL",)) in coded
+
+
+def test_who_stands_behind_a_group_is_no_support_event(coder) -> None:
+    for text in (
+        "Chadian troops, backed by French special forces, stormed the hotel.",
+        "Hamas, backed by Iran, also condemned the strikes.",
+        "The Syrian government, which is backed by Russia, rejected the plan.",
+    ):
+        assert not any(k[0] == "SUPPORT" for k in keys(coder, text))
+    coded = keys(coder, "Iran backed the rebels in Yemen on Monday.")
+    assert any(k[0] == "SUPPORT" and k[1] == ("IRN",) for k in coded)
+
+
+def test_a_headline_passive_without_its_auxiliary_is_passive(coder) -> None:
+    text = "Chilean minister condemned for remarks on migrants\n\nThe remarks were made on Monday."
+    assert not any(k[0] == "ACCUSE" and k[1] == ("CHL",) for k in keys(coder, text))
+
+
+def test_speaking_with_one_voice_is_no_conversation(coder) -> None:
+    coded = keys(coder, "The Chilean president spoke with a British accent to Peru on Monday.")
+    assert not any(k[0] == "CONSULT" and "GBR" in k[1] for k in coded)
+
+
+def test_a_capability_or_fighting_alongside_is_no_attack(coder) -> None:
+    coded = keys(coder, "North Korea has missiles capable of hitting Japan, the report said.")
+    assert not any(k[0] == "ASSAULT" for k in coded)
+    coded = keys(coder, "Kenyan troops have fought alongside Somali forces for years.")
+    assert not any(k[0] == "ASSAULT" and k[2] == ("SOM",) for k in coded)
+
+
+def test_an_object_owned_by_a_pronoun_names_no_recipient(coder) -> None:
+    text = "The Chilean minister thanked her husband, a Peruvian diplomat, on Monday."
+    assert not any(k[0] == "SUPPORT" and k[2] == ("PER",) for k in keys(coder, text))
+
+
+def test_accusing_each_other_is_an_accusation_each_way(coder) -> None:
+    coded = keys(coder, "Chile and Peru accused each other of violating the truce.")
+    assert {("ACCUSE", ("CHL",), ("PER",)), ("ACCUSE", ("PER",), ("CHL",))} <= coded
+    assert not any(k[1] == k[2] for k in coded)
+
+
+def test_a_released_video_and_a_strike_in_retaliation_are_what_they_are(coder) -> None:
+    coded = keys(coder, "The video, released by the Chilean army on Monday, shows the border.")
+    assert not any(k[0] in ("RETREAT", "CONCEDE") for k in coded)
+    coded = keys(coder, "Peru struck Chilean bases on Monday in retaliation for the raid by Chile.")
+    assert ("ASSAULT", ("PER",), ("CHL",)) in coded
+    assert not any(k[0] == "THREATEN" for k in coded)
+
+
+def test_an_event_noun_another_event_acts_on_is_not_coded_itself(coder) -> None:
+    coded = keys(coder, "Chile said that cutting military aid to Peru would be a mistake.")
+    assert ("AID", ("CHL",), ("PER",)) not in coded
+    assert ("AID", ("CHL",), ("PER",)) in keys(coder, "Chile sent military aid to Peru on Monday.")
+
+
+def test_being_a_threat_is_no_threat_made(coder) -> None:
+    assert not any(k[0] == "THREATEN" for k in keys(coder, "Peru said Chile is a threat to Bolivia."))
+    assert ("THREATEN", ("CHL",), ("BOL",)) in keys(coder, "Chile issued a threat to Bolivia on Monday.")
+
+
+def test_speaking_to_the_press_is_no_meeting(coder) -> None:
+    text = TWO_STATES + " Speaking to reporters, a Mexican official said the talks would go on."
+    events = coder.code(Article(id="t", text=text, date=DATE)).events
+    assert not any(e.event_type == "CONSULT" and e.evidence.trigger == "Speaking" for e in events)

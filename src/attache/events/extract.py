@@ -128,6 +128,24 @@ def _dedupe_key(record: EventRecord) -> tuple:
     )
 
 
+def _each_to_the_others(record: EventRecord) -> list[EventRecord]:
+    """The record, or, when its sides are the same states ("both sides accused each other",
+    "Israel and Hamas attacked one another"), one record from each to the others."""
+    actor_codes = {e.code for e in record.actor}
+    if len(actor_codes) < 2 or actor_codes != {e.code for e in record.recipient}:
+        return [record]
+    return [
+        record.model_copy(
+            update={
+                "event_id": f"{record.event_id}-{code}",
+                "actor": [e for e in record.actor if e.code == code],
+                "recipient": [e for e in record.recipient if e.code != code],
+            }
+        )
+        for code in sorted(actor_codes)
+    ]
+
+
 def _is_state(code: str) -> bool:
     return len(code) == 3 and code.isalpha() and code.isupper() and code != "UNK"
 
@@ -260,11 +278,17 @@ class EventExtractor:
                 record = self._record(cand, sentence, context, text)
                 if record.event_type in self.lexicon.cues["answering_types"] and not record.recipient:
                     record = self._answer_to(record, records)
-                key = _dedupe_key(record)
-                if key in seen:
+                mutual = cand.trigger.reciprocal or record.event_type in self.lexicon.cues["shared_types"]
+                if not mutual and not record.recipient and self._at_each_other(cand.token):
+                    # "Chile and Peru accused each other": each side is the other's recipient.
+                    record = record.model_copy(update={"recipient": list(record.actor)})
+                if self._unpaired(record, cand):
                     continue
-                seen.add(key)
-                records.append(record)
+                for directed in [record] if mutual else _each_to_the_others(record):
+                    key = _dedupe_key(directed)
+                    if key not in seen:
+                        seen.add(key)
+                        records.append(directed)
         for cand, sentence in orphans:
             other = self._other_party(cand, parties, self.lexicon.cues["other_party_types"])
             if other is None:
@@ -285,6 +309,38 @@ class EventExtractor:
                 records.append(record)
         records.sort(key=lambda r: (r.evidence.start, r.evidence.trigger_start))
         return records
+
+    def _object_of_other_event(self, token: Token, trigger: Trigger) -> bool:
+        """Whether an event noun is what another event acts on ("cutting military aid",
+        "lifting the sanctions"): that event is coded, not the noun's own."""
+        verb, role = governing_verb(token)
+        if verb is None or role != "object" or self._lemma(verb) in self.lexicon.cues["light_verbs"]:
+            return False
+        other = self._match(verb)
+        return other is not None and other.event_type != trigger.event_type
+
+    def _at_each_other(self, token: Token) -> bool:
+        """Whether the trigger's object or prepositional object is "each other" or "one another"."""
+        pronouns = self.lexicon.cues["reciprocal_pronouns"]
+        for child in token.children:
+            if child.dep_ in ("obj", "dobj", "obl", "prep", "pobj", "nmod"):
+                words = sorted([child, *(c for c in child.children if c.dep_ in ("fixed", "det", "nummod"))])
+                if " ".join(t.lower_ for t in words) in pronouns:
+                    return True
+        return False
+
+    def _unpaired(self, record: EventRecord, cand: Candidate) -> bool:
+        """Whether several actors with no recipient, which score as a mutual event of each
+        pair, did not act together: only types two sides can do jointly (a meeting, a deal,
+        a clash) or an exchange ("the two nations traded threats") are mutual. In others
+        ("Russia and China denied the report") the pairs are no events."""
+        if record.recipient or len({e.code for e in record.actor}) < 2:
+            return False
+        cues = self.lexicon.cues
+        if cand.trigger.reciprocal or record.event_type in cues["shared_types"]:
+            return False
+        verb, role = governing_verb(cand.token) if cand.trigger.pos == "noun" else (None, "")
+        return not (verb is not None and role == "object" and self._lemma(verb) in cues["exchange_verbs"])
 
     @staticmethod
     def _other_party(
@@ -386,6 +442,13 @@ class EventExtractor:
             ):
                 # "jailed insurgents", "targeted killings": a participle used as an adjective.
                 continue
+            if (
+                trigger.pos == "verb"
+                and self._lemma(token) in self.lexicon.cues["alignment_verbs"]
+                and self._describes(token)
+            ):
+                # "Hezbollah, backed by Iran, condemned ...": who stands behind whom, not an act.
+                continue
             if trigger.pos == "noun" and token.dep_ == "compound" and token.head.i > token.i:
                 # "attack helicopters", "strike force": the noun names a kind of thing here.
                 continue
@@ -393,6 +456,8 @@ class EventExtractor:
                 # "the Minsk Agreement", "the Paris Summit": part of a name.
                 continue
             if self._is_content(token):
+                continue
+            if trigger.pos == "noun" and self._object_of_other_event(token, trigger):
                 continue
             # "sent bombers over Korea" is no AID without a recipient, but a MOBILIZE:
             # the first reading whose arguments the sentence gives wins.
@@ -471,6 +536,8 @@ class EventExtractor:
         }
         if any(c.dep_ == "ccomp" for c in token.children):
             cues.add("that-clause")
+        if self._asks_question(token):
+            cues.add("question")
         # "hit China with $50 billion in tariffs": the measure behind an amount.
         cues |= {
             self._lemma(c)
@@ -485,6 +552,8 @@ class EventExtractor:
             for a in atts
             if a.relation == "subj" and a.head is not None and a.head.pos_ == "NOUN"
         }
+        # "fought alongside Somali forces": a preposition the parser read as an adverb.
+        cues |= {c.lower_ for c in token.children if c.dep_ == "advmod" and c.pos_ == "ADP"}
         # "would retaliate": a trigger may need an auxiliary of the future.
         cues |= {c.lower_ for c in token.children if c.dep_ == "aux"}
         # "declined to comment": the verb of the complement.
@@ -503,6 +572,10 @@ class EventExtractor:
         objects = {
             self._lemma(a.head) for a in atts if a.relation in ("obj", "subjpass") and a.head is not None
         }
+        if pos == "verb" and token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
+            # "a video released by the group": the noun a passive participle describes is its object.
+            objects.add(self._lemma(token.head))
+            cues.add(self._lemma(token.head))
         if pos == "noun":
             objects |= {self._lemma(a.head) for a in atts if a.relation == "mod" and a.head is not None}
             if token.dep_ in ("compound",):
@@ -511,6 +584,13 @@ class EventExtractor:
             if verb is not None and role == "object":
                 # "declared a ceasefire": the verb an event noun is the object of.
                 cues.add(self._lemma(verb))
+            if any(c.dep_ == "cop" for c in token.children):
+                # "Cuba is a threat to the US": the noun says what something is.
+                cues.add("be")
+            own = case_of(token)
+            if own is not None:
+                # "struck back in retaliation": the preposition the noun itself stands behind.
+                cues.add(f"{own}-phrase")
         readings = [
             trigger
             for trigger in triggers
@@ -522,6 +602,56 @@ class EventExtractor:
 
     def _lemma(self, token: Token) -> str:
         return self.lexicon.lemma(token.lower_, token.lemma_.lower())
+
+    @staticmethod
+    def _headline_passive(token: Token) -> bool:
+        """Whether a headline verb is a passive without its auxiliary, which parsers read as
+        active: "Minister condemned for remarks", "Army accused of using cluster munitions"."""
+        sentence = token.sent
+        if sentence.start != 0 or token.tag_ not in ("VBD", "VBN") or not token.lower_.endswith("ed"):
+            return False
+        if "\n" not in sentence[-1].text:
+            return False  # a headline is a paragraph of its own
+        if any(c.dep_ in ("aux", "auxpass", "aux:pass", "obj", "dobj") for c in token.children):
+            return False
+        return any(
+            g.dep_ in ("case", "mark") and g.lower_ in ("for", "of")
+            for c in token.children
+            if c.i > token.i
+            for g in c.children
+        )
+
+    @staticmethod
+    def _describes(token: Token) -> bool:
+        """Whether a verb is a bare passive participle or a passive relative clause describing
+        a noun ("the rebels, backed by Russia", "the regime, which is backed by Iran")."""
+        if token.tag_ != "VBN":
+            return False
+        if token.dep_ in ("acl", "advcl"):
+            return not any(c.dep_ in ("aux", "auxpass", "aux:pass") for c in token.children)
+        return token.dep_ in ("relcl", "acl:relcl") and any(
+            c.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass") for c in token.children
+        )
+
+    def _asks_question(self, token: Token) -> bool:
+        """Whether a verb of asking asks a question: "asked whether the leader was killed",
+        "asked what a war would look like", '"Do you want ...?" he asked', "when asked about it"."""
+        words = self.lexicon.cues["question_words"]
+        for child in token.children:
+            if child.i < token.i:
+                if (
+                    child.dep_ in ("advmod", "mark")
+                    and child.lower_ in words
+                    and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+                ):
+                    return True  # "when asked about Trump": the subject is the one asked
+                continue
+            if child.tag_ in ("WDT", "WP", "WRB") or child.lower_ in ("whether", "if"):
+                return True
+            if child.dep_ in ("ccomp", "xcomp", "advcl") and next(iter(child.subtree)).lower_ in words:
+                return True
+        head = token.head
+        return token.dep_ == "parataxis" and any(c.text == "?" for c in head.children)
 
     def _is_content(self, token: Token) -> bool:
         """Whether the word is the content of a request, threat, promise ... (not an event of its own)."""
@@ -660,6 +790,14 @@ class EventExtractor:
         own = {a.code for a in actor}
         return [e for e in entities if e.code not in own], f"'{span.text}'"
 
+    def _owned_by_pronoun(self, head: Token) -> bool:
+        """Whether an object is a thing owned by a pronoun ("her freedom", "its blockade")."""
+        return (
+            head.pos_ == "NOUN"
+            and self._lemma(head) not in self.lexicon.cues["relational_heads"]
+            and any(c.dep_ in ("nmod:poss", "poss") and c.pos_ == "PRON" for c in head.children)
+        )
+
     @staticmethod
     def _behind(head: Token, preps: frozenset[str], actors: ActorResolver) -> tuple[list[Entity], str]:
         """The first actor named behind one of ``preps`` on ``head``, and its text."""
@@ -683,6 +821,8 @@ class EventExtractor:
         recipient_atts: list[Attachment] = []
         if trigger.pos in ("verb", "adjective"):
             subject, passive, how = subject_of(token)
+            if subject is not None and not passive and self._headline_passive(token):
+                passive = True
             if passive:
                 agents = [a for a in atts if a.relation == "prep" and a.prep == "by"]
                 if agents and agents[0].head is not None:
@@ -768,6 +908,7 @@ class EventExtractor:
 
         recipient: list[Entity] = []
         reciprocal_parties = False
+        owned_object = False
         roles = list(trigger.recipient)
         near = self._recipient_places(token, trigger, atts)
         for role in roles:
@@ -778,6 +919,11 @@ class EventExtractor:
                     a.head for a in near if a.relation == "prep" and a.prep == role and a.head is not None
                 ]
             for head in heads:
+                if role == "obj" and self._owned_by_pronoun(head):
+                    # "restricted her freedom", "defended his decision": whose the thing is
+                    # says nothing of whom the act is aimed at, nor does a name after it.
+                    owned_object = True
+                    continue
                 entities, text = self._resolve(head, actors, speaker)
                 if entities:
                     recipient = entities
@@ -849,7 +995,7 @@ class EventExtractor:
                 actor = list(before[-1].entities)
                 how_parts.insert(0, f"actor '{before[-1].text}' (nearest before the trigger)")
                 fallback *= 0.75
-        if not recipient and not trigger.solo and actor:
+        if not recipient and not trigger.solo and actor and not owned_object:
             own = {e.code for e in actor}
             clause = self._receiving_clause(token, trigger)
             after = [
@@ -877,7 +1023,15 @@ class EventExtractor:
             return None
         offered = self._offered(token)
         if trigger.reciprocal and (reciprocal_parties or trigger.mode != "visit") and not offered:
-            if recipient and (reciprocal_parties or trigger.event_type in self.lexicon.cues["mutual_types"]):
+            # A call joins two parties: "spoke to the leaders of Qatar and Egypt" is a call with
+            # each, not a meeting of the three; the recipients stay recipients (one pair each).
+            calls = trigger.mode == "phone" or trigger.lemma in self.lexicon.cues["conversation_triggers"]
+            bilateral = calls and len(actor) + len(recipient) > 2
+            if (
+                recipient
+                and not bilateral
+                and (reciprocal_parties or trigger.event_type in self.lexicon.cues["mutual_types"])
+            ):
                 actor = actor + [e for e in recipient if e.code not in {a.code for a in actor}]
                 recipient = []
         # Domestic events keep a recipient with the actor's code (CODING.md); only the
@@ -1118,7 +1272,12 @@ class EventExtractor:
         event_type = cand.trigger.event_type
         notes = []
         future_as = info[event_type].future_as
-        if modality.future and future_as:
+        if modality.future and future_as in self.lexicon.cues["addressed_types"] and not cand.recipient:
+            # CODING.md: a concession is made towards an adversary; a retreat announced
+            # towards no one is a plan, not yet an event.
+            modality = replace(modality, hypothetical=True)
+            notes.append(f"announced {event_type} towards no one: not yet an event")
+        elif modality.future and future_as:
             notes.append(f"announced {event_type} coded as {future_as}")
             event_type = future_as
         elif modality.future and modality.ongoing and info[event_type].quad.startswith("MATERIAL"):

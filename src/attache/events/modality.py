@@ -102,6 +102,9 @@ class ModalityReader:
                     future = True
                 if lemma in cues["future_aux"] and word.pos_ in VERB_POS:
                     future = True
+                if lemma in cues["capability_words"]:
+                    # "missiles capable of hitting the US", "the ability to strike": a means, not an act.
+                    hypothetical = True
                 if lemma in cues["future_adjectives"] and word.pos_ == "ADJ":
                     # "willing to meet", "ready to talk": an offer, not a meeting yet.
                     future = True
