@@ -1,0 +1,32 @@
+"""Trigger words and phrasings for the less frequent event types, and when an event lies ahead."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from attache.records import Article
+
+DATE = dt.date(2023, 5, 4)
+
+
+def keys(coder, text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    events = coder.code(Article(id="t", text=text, date=DATE)).events
+    return {
+        (e.event_type, tuple(sorted(a.code for a in e.actor)), tuple(sorted(r.code for r in e.recipient)))
+        for e in events
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The British prime minister is due to meet the Iraqi prime minister on Wednesday.",
+        "The British foreign minister meets Iraqi officials later this week.",
+    ],
+)
+def test_a_meeting_on_the_timetable_is_agree(coder, text: str) -> None:
+    found = keys(coder, text)
+    assert ("AGREE", ("GBR", "IRQ"), ()) in found
+    assert not any(k[0] == "CONSULT" for k in found)
