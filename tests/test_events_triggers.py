@@ -30,3 +30,21 @@ def test_a_meeting_on_the_timetable_is_agree(coder, text: str) -> None:
     found = keys(coder, text)
     assert ("AGREE", ("GBR", "IRQ"), ()) in found
     assert not any(k[0] == "CONSULT" for k in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The British trade secretary cancelled her trip to Washington.", ("REJECT", ("GBR",), ("USA",))),
+        ("The American president scrapped the summit with North Korea.", ("REJECT", ("USA",), ("PRK",))),
+        ("Iran's news agency disputed the American claim.", ("REJECT", ("IRN",), ("USA",))),
+        ("The Polish president balked at the American plan.", ("REJECT", ("POL",), ("USA",))),
+        ("Iran has indicated opposition to the American proposal.", ("REJECT", ("IRN",), ("USA",))),
+    ],
+)
+def test_called_off_meetings_and_disputed_claims_are_rejections(coder, text: str, expected: tuple) -> None:
+    assert expected in keys(coder, text)
+
+
+def test_a_cancelled_trip_with_nobody_to_meet_is_no_rejection(coder) -> None:
+    assert not keys(coder, "The American president cancelled a trip to a cemetery.")
