@@ -48,3 +48,13 @@ def test_called_off_meetings_and_disputed_claims_are_rejections(coder, text: str
 
 def test_a_cancelled_trip_with_nobody_to_meet_is_no_rejection(coder) -> None:
     assert not keys(coder, "The American president cancelled a trip to a cemetery.")
+
+
+def test_a_phone_call_on_a_weekday_is_a_call_with_someone(coder) -> None:
+    text = (
+        "The American secretary of state, in a phone call with China's top diplomat on Friday, "
+        "discussed the issue."
+    )
+    found = keys(coder, text)
+    assert ("CONSULT", ("CHN", "USA"), ()) in found
+    assert not any(k[0] == "REQUEST" for k in found)

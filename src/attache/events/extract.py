@@ -424,8 +424,10 @@ class EventExtractor:
         if not triggers:
             return []
         atts = attachments(token)
+        calendar = self.lexicon.cues["calendar_words"]
         cues = (
-            {a.prep for a in atts if a.prep}
+            # "a phone call on Friday" is no "call on" anyone.
+            {a.prep for a in atts if a.prep and not (a.head is not None and a.head.lower_ in calendar)}
             | {self._lemma(a.head) for a in atts if a.head is not None and a.relation == "prep"}
             | {
                 self._lemma(a.head)
@@ -506,6 +508,9 @@ class EventExtractor:
 
     def _is_content(self, token: Token) -> bool:
         """Whether the word is the content of a request, threat, promise ... (not an event of its own)."""
+        if token.pos_ in NOUN_POS and case_of(token) in self.lexicon.cues["frame_prepositions"]:
+            # "urged X to leave, in a phone call": the event the request was made in.
+            return False
         current = token
         for _ in range(5):
             head = current.head
