@@ -58,3 +58,24 @@ def test_a_phone_call_on_a_weekday_is_a_call_with_someone(coder) -> None:
     found = keys(coder, text)
     assert ("CONSULT", ("CHN", "USA"), ()) in found
     assert not any(k[0] == "REQUEST" for k in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Malian troops, backed by American and French special forces, stormed the hotel.",
+            ("AID", ("FRA", "USA"), ("MLI",)),
+        ),
+        ("Russian forces backing the Syrian regime have taken a larger role.", ("AID", ("RUS",), ("SYR",))),
+        ("Iran backed the Syrian regime in the vote.", ("SUPPORT", ("IRN",), ("SYR",))),
+        (
+            "The Ukrainian defense minister said NATO countries have started deliveries of weapons "
+            "to the Ukrainian army.",
+            ("AID", ("NATO",), ("UKR",)),
+        ),
+        ("Turkey has turned back Syrian men at the border.", ("COERCE", ("TUR",), ("SYR",))),
+    ],
+)
+def test_material_help_and_turning_people_back(coder, text: str, expected: tuple) -> None:
+    assert expected in keys(coder, text)

@@ -468,6 +468,9 @@ class EventExtractor:
             for a in atts
             if a.relation == "subj" and a.head is not None and a.head.pos_ == "NOUN"
         }
+        if token.dep_ == "acl" and token.tag_ == "VBG":
+            # "Russian forces backing the regime": the noun a participle describes is its subject.
+            cues.add(self._lemma(token.head))
         # "would retaliate": a trigger may need an auxiliary of the future.
         cues |= {c.lower_ for c in token.children if c.dep_ == "aux"}
         # "declined to comment": the verb of the complement.
