@@ -79,3 +79,15 @@ def test_a_phone_call_on_a_weekday_is_a_call_with_someone(coder) -> None:
 )
 def test_material_help_and_turning_people_back(coder, text: str, expected: tuple) -> None:
     assert expected in keys(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The truce between Israel and Hamas collapsed.", ("AGREE", ("ISR", "PSE"), ())),
+        ("Talks on the cease-fire between Israel and Lebanon ended.", ("AGREE", ("ISR", "LBN"), ())),
+        ("Ukraine's president ordered a cease-fire in the east.", ("CONCEDE", ("UKR",), ())),
+    ],
+)
+def test_truces_agreed_and_ceasefires_announced(coder, text: str, expected: tuple) -> None:
+    assert expected in keys(coder, text)
