@@ -91,3 +91,11 @@ def test_material_help_and_turning_people_back(coder, text: str, expected: tuple
 )
 def test_truces_agreed_and_ceasefires_announced(coder, text: str, expected: tuple) -> None:
     assert expected in keys(coder, text)
+
+
+def test_wanting_a_state_to_act_is_a_request_wanting_to_meet_is_not(coder) -> None:
+    found = keys(coder, "The American president said that he wants South Korea to pay more for the troops.")
+    assert ("REQUEST", ("USA",), ("KOR",)) in found
+    found = keys(coder, "Britain wants to meet Iraq next month.")
+    assert ("AGREE", ("GBR", "IRQ"), ()) in found
+    assert not any(k[0] == "REQUEST" for k in found)

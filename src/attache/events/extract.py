@@ -454,6 +454,8 @@ class EventExtractor:
         }
         if any(c.dep_ == "ccomp" for c in token.children):
             cues.add("that-clause")
+        if any(a.relation == "obj" for a in atts):
+            cues.add("direct-object")
         # "hit China with $50 billion in tariffs": the measure behind an amount.
         cues |= {
             self._lemma(c)
