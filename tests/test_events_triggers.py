@@ -99,3 +99,26 @@ def test_wanting_a_state_to_act_is_a_request_wanting_to_meet_is_not(coder) -> No
     found = keys(coder, "Britain wants to meet Iraq next month.")
     assert ("AGREE", ("GBR", "IRQ"), ()) in found
     assert not any(k[0] == "REQUEST" for k in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Troops from NATO countries have fought alongside the U.S. in Afghanistan.",
+            ("COOPERATE", ("NATO", "USA"), ()),
+        ),
+        (
+            "The British minister said Britain is coordinating its efforts with Saudi Arabia.",
+            ("COOPERATE", ("GBR", "SAU"), ()),
+        ),
+        ("The American president sat down with Polish leaders in Warsaw.", ("CONSULT", ("POL", "USA"), ())),
+        ("The US president shakes hands with the Brazilian president.", ("CONSULT", ("BRA", "USA"), ())),
+        ("A Turkish aid flotilla was intercepted by Israeli naval forces.", ("COERCE", ("ISR",), ("TUR",))),
+        ("Yemeni security forces used tear gas to disperse the demonstrators.", ("COERCE", ("YEM",), ())),
+    ],
+)
+def test_fighting_alongside_sitting_down_with_intercepting(coder, text: str, expected: tuple) -> None:
+    found = keys(coder, text)
+    assert expected in found
+    assert not any(k[0] == "ASSAULT" for k in found)
