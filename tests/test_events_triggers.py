@@ -122,3 +122,22 @@ def test_fighting_alongside_sitting_down_with_intercepting(coder, text: str, exp
     found = keys(coder, text)
     assert expected in found
     assert not any(k[0] == "ASSAULT" for k in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "American and Australian officials continued to exchange proposals on the issue.",
+            ("CONSULT", ("AUS", "USA"), ()),
+        ),
+        ("Indian and Pakistani troops exchanged fire along the border.", ("ASSAULT", ("IND", "PAK"), ())),
+        ("Pakistani troops opened fire on Indian posts.", ("ASSAULT", ("PAK",), ("IND",))),
+        (
+            "The United States denied that the cancellation of sanctions against Iran was a new policy.",
+            ("CONCEDE", ("USA",), ("IRN",)),
+        ),
+    ],
+)
+def test_exchanges_and_lifted_sanctions(coder, text: str, expected: tuple) -> None:
+    assert expected in keys(coder, text)
