@@ -141,3 +141,10 @@ def test_fighting_alongside_sitting_down_with_intercepting(coder, text: str, exp
 )
 def test_exchanges_and_lifted_sanctions(coder, text: str, expected: tuple) -> None:
     assert expected in keys(coder, text)
+
+
+def test_the_deployment_of_a_states_forces_is_that_states_move(coder) -> None:
+    text = "The Israeli army said it had authorized the deployment of Egyptian military reinforcements."
+    found = keys(coder, text)
+    assert ("MOBILIZE", ("EGY",), ()) in found
+    assert ("MOBILIZE", ("ISR",), ()) not in found

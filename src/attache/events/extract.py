@@ -660,6 +660,14 @@ class EventExtractor:
                     and (att.prep == "by" or (att.prep == "from" and "from" not in trigger.recipient))
                 ):
                     actor_heads.append((att.head, f"{att.prep}-phrase"))
+                elif (
+                    att.relation == "prep"
+                    and att.head is not None
+                    and att.prep == "of"
+                    and trigger.event_type in self.lexicon.cues["deploying_types"]
+                ):
+                    # "the deployment of Egyptian reinforcements": what is moved belongs to the mover.
+                    actor_heads.append((att.head, "deployed forces"))
             modifiers = [
                 att.head
                 for att in atts
