@@ -148,3 +148,10 @@ def test_the_deployment_of_a_states_forces_is_that_states_move(coder) -> None:
     found = keys(coder, text)
     assert ("MOBILIZE", ("EGY",), ()) in found
     assert ("MOBILIZE", ("ISR",), ()) not in found
+
+
+def test_a_promise_or_threat_is_aimed_at_whom_its_act_is_aimed_at(coder) -> None:
+    found = keys(coder, "The Russian president had offered to sell the Philippine military weapons.")
+    assert ("AGREE", ("RUS",), ("PHL",)) in found
+    found = keys(coder, "China has so far refused to denounce Russia.")
+    assert ("REJECT", ("CHN",), ("RUS",)) not in found

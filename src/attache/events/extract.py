@@ -737,6 +737,16 @@ class EventExtractor:
         for role in roles:
             if role == "obj":
                 heads = [a.head for a in recipient_atts + atts if a.relation == "obj" and a.head is not None]
+                if trigger.event_type in self.lexicon.cues["aimed_content_types"]:
+                    # "offered to sell the Philippines weapons", "threatened to strike Iran": whom
+                    # the promised or threatened act is aimed at.
+                    heads += [
+                        c
+                        for x in token.children
+                        if x.dep_ == "xcomp" and x.pos_ in VERB_POS
+                        for c in x.children
+                        if c.dep_ in ("obj", "dobj", "iobj", "dative") and c.pos_ in NOUN_POS
+                    ]
             else:
                 heads = [
                     a.head for a in near if a.relation == "prep" and a.prep == role and a.head is not None
