@@ -155,3 +155,21 @@ def test_a_promise_or_threat_is_aimed_at_whom_its_act_is_aimed_at(coder) -> None
     assert ("AGREE", ("RUS",), ("PHL",)) in found
     found = keys(coder, "China has so far refused to denounce Russia.")
     assert ("REJECT", ("CHN",), ("RUS",)) not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The American and Mexican delegations met in Washington to strike a deal.",
+        "The Canadian prime minister stabbed us in the back, the American adviser said.",
+    ],
+)
+def test_figures_of_speech_are_no_attacks(coder, text: str) -> None:
+    assert not any(k[0] == "ASSAULT" for k in keys(coder, text))
+
+
+def test_issued_calls_are_appeals_not_phone_calls(coder) -> None:
+    text = "The United States and France have issued calls to Russia to stop the delivery of the missiles."
+    found = keys(coder, text)
+    assert ("REQUEST", ("FRA", "USA"), ("RUS",)) in found
+    assert not any(k[0] == "CONSULT" for k in found)
