@@ -173,3 +173,16 @@ def test_issued_calls_are_appeals_not_phone_calls(coder) -> None:
     found = keys(coder, text)
     assert ("REQUEST", ("FRA", "USA"), ("RUS",)) in found
     assert not any(k[0] == "CONSULT" for k in found)
+
+
+def test_a_deed_done_in_retaliation_is_no_threat(coder) -> None:
+    text = "Iran struck American bases in Iraq in retaliation for Israeli strikes."
+    assert not any(k[0] == "THREATEN" for k in keys(coder, text))
+    assert ("THREATEN", ("RUS",), ("UKR",)) in keys(coder, "Russia threatened retaliation against Ukraine.")
+
+
+def test_a_participle_after_a_noun_acts_on_the_noun(coder) -> None:
+    found = keys(coder, "Egypt bombed Libya after a video released Sunday showed the killings.")
+    assert not any(k[0] == "RETREAT" for k in found)
+    found = keys(coder, "A group of Palestinian prisoners released by Israel arrived in Ramallah.")
+    assert ("RETREAT", ("ISR",), ("PSE",)) in found

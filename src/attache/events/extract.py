@@ -491,6 +491,10 @@ class EventExtractor:
         objects = {
             self._lemma(a.head) for a in atts if a.relation in ("obj", "subjpass") and a.head is not None
         }
+        if token.dep_ == "acl" and token.tag_ == "VBN":
+            # "a video released Sunday", "prisoners freed by Israel": the noun is what is acted on.
+            objects.add(self._lemma(token.head))
+            cues.add(self._lemma(token.head))
         if pos == "noun":
             objects |= {self._lemma(a.head) for a in atts if a.relation == "mod" and a.head is not None}
             if token.dep_ in ("compound",):
@@ -499,6 +503,10 @@ class EventExtractor:
             if verb is not None and role == "object":
                 # "declared a ceasefire": the verb an event noun is the object of.
                 cues.add(self._lemma(verb))
+            case = case_of(token)
+            if case:
+                # "struck bases in retaliation": the preposition the noun itself stands behind.
+                cues.add(f"{case}-phrase")
         readings = [
             trigger
             for trigger in triggers
