@@ -186,3 +186,13 @@ def test_a_participle_after_a_noun_acts_on_the_noun(coder) -> None:
     assert not any(k[0] == "RETREAT" for k in found)
     found = keys(coder, "A group of Palestinian prisoners released by Israel arrived in Ramallah.")
     assert ("RETREAT", ("ISR",), ("PSE",)) in found
+
+
+def test_hit_by_a_series_of_sanctions_is_no_attack(coder) -> None:
+    found = keys(coder, "North Korea has been hit by a series of United Nations and American sanctions.")
+    assert not any(k[0] == "ASSAULT" for k in found)
+
+
+def test_an_announced_aid_convoy_is_a_promise(coder) -> None:
+    found = keys(coder, "Moscow announced that it will send a second humanitarian convoy to Ukraine.")
+    assert ("AGREE", ("RUS",), ("UKR",)) in found

@@ -456,13 +456,19 @@ class EventExtractor:
             cues.add("that-clause")
         if any(a.relation == "obj" for a in atts):
             cues.add("direct-object")
-        # "hit China with $50 billion in tariffs": the measure behind an amount.
+        # "hit China with $50 billion in tariffs", "hit by a series of sanctions": the measure
+        # behind an amount.
+        amounts = self.lexicon.cues["quantity_nouns"]
         cues |= {
             self._lemma(c)
             for a in atts
-            if a.relation == "prep" and a.head is not None and (a.head.like_num or a.head.pos_ in AMOUNT_POS)
-            for c in a.head.children
-            if c.dep_ in ("nmod", "pobj") and c.pos_ == "NOUN"
+            if a.relation == "prep"
+            and a.head is not None
+            and (a.head.like_num or a.head.pos_ in AMOUNT_POS or self._lemma(a.head) in amounts)
+            for n in a.head.children
+            if n.dep_ in ("nmod", "pobj")
+            for c in (n, *n.conjuncts)
+            if c.pos_ == "NOUN"
         }
         # "Those sanctions targeted the minister": a thing as subject says what kind of act it is.
         cues |= {
