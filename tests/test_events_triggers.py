@@ -23,7 +23,7 @@ def keys(coder, text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
     "text",
     [
         "The British prime minister is due to meet the Iraqi prime minister on Wednesday.",
-        "The British foreign minister meets Iraqi officials later this week.",
+        "The British foreign minister meets Iraqi officials next week.",
     ],
 )
 def test_a_meeting_on_the_timetable_is_agree(coder, text: str) -> None:
@@ -196,3 +196,11 @@ def test_hit_by_a_series_of_sanctions_is_no_attack(coder) -> None:
 def test_an_announced_aid_convoy_is_a_promise(coder) -> None:
     found = keys(coder, "Moscow announced that it will send a second humanitarian convoy to Ukraine.")
     assert ("AGREE", ("RUS",), ("UKR",)) in found
+
+
+def test_later_on_a_weekday_is_no_future(coder) -> None:
+    text = (
+        "Later Tuesday, the Pentagon released a statement saying the American defense secretary "
+        "had spoken with the Polish prime minister."
+    )
+    assert ("CONSULT", ("POL", "USA"), ()) in keys(coder, text)
