@@ -508,8 +508,10 @@ class EventExtractor:
         if not triggers:
             return []
         atts = attachments(token)
+        calendar = self.lexicon.cues["calendar_words"]
         cues = (
-            {a.prep for a in atts if a.prep}
+            # "a phone call on Friday" is no "call on" anyone.
+            {a.prep for a in atts if a.prep and not (a.head is not None and a.head.lower_ in calendar)}
             | {self._lemma(a.head) for a in atts if a.head is not None and a.relation == "prep"}
             | {
                 self._lemma(a.head)
@@ -538,13 +540,21 @@ class EventExtractor:
             cues.add("that-clause")
         if self._asks_question(token):
             cues.add("question")
-        # "hit China with $50 billion in tariffs": the measure behind an amount.
+        if any(a.relation == "obj" for a in atts):
+            cues.add("direct-object")
+        # "hit China with $50 billion in tariffs", "hit by a series of sanctions": the measure
+        # behind an amount.
+        amounts = self.lexicon.cues["quantity_nouns"]
         cues |= {
             self._lemma(c)
             for a in atts
-            if a.relation == "prep" and a.head is not None and (a.head.like_num or a.head.pos_ in AMOUNT_POS)
-            for c in a.head.children
-            if c.dep_ in ("nmod", "pobj") and c.pos_ == "NOUN"
+            if a.relation == "prep"
+            and a.head is not None
+            and (a.head.like_num or a.head.pos_ in AMOUNT_POS or self._lemma(a.head) in amounts)
+            for n in a.head.children
+            if n.dep_ in ("nmod", "pobj")
+            for c in (n, *n.conjuncts)
+            if c.pos_ == "NOUN"
         }
         # "Those sanctions targeted the minister": a thing as subject says what kind of act it is.
         cues |= {
@@ -554,6 +564,9 @@ class EventExtractor:
         }
         # "fought alongside Somali forces": a preposition the parser read as an adverb.
         cues |= {c.lower_ for c in token.children if c.dep_ == "advmod" and c.pos_ == "ADP"}
+        if token.dep_ == "acl" and token.tag_ == "VBG":
+            # "Russian forces backing the regime": the noun a participle describes is its subject.
+            cues.add(self._lemma(token.head))
         # "would retaliate": a trigger may need an auxiliary of the future.
         cues |= {c.lower_ for c in token.children if c.dep_ == "aux"}
         # "declined to comment": the verb of the complement.
@@ -572,8 +585,9 @@ class EventExtractor:
         objects = {
             self._lemma(a.head) for a in atts if a.relation in ("obj", "subjpass") and a.head is not None
         }
-        if pos == "verb" and token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
-            # "a video released by the group": the noun a passive participle describes is its object.
+        if token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
+            # "a video released by the group", "prisoners freed by Israel": the noun a passive
+            # participle describes is what is acted on.
             objects.add(self._lemma(token.head))
             cues.add(self._lemma(token.head))
         if pos == "noun":
@@ -655,6 +669,9 @@ class EventExtractor:
 
     def _is_content(self, token: Token) -> bool:
         """Whether the word is the content of a request, threat, promise ... (not an event of its own)."""
+        if token.pos_ in NOUN_POS and case_of(token) in self.lexicon.cues["frame_prepositions"]:
+            # "urged X to leave, in a phone call": the event the request was made in.
+            return False
         current = token
         for _ in range(5):
             head = current.head
@@ -844,6 +861,14 @@ class EventExtractor:
                     and (att.prep == "by" or (att.prep == "from" and "from" not in trigger.recipient))
                 ):
                     actor_heads.append((att.head, f"{att.prep}-phrase"))
+                elif (
+                    att.relation == "prep"
+                    and att.head is not None
+                    and att.prep == "of"
+                    and trigger.event_type in self.lexicon.cues["deploying_types"]
+                ):
+                    # "the deployment of Egyptian reinforcements": what is moved belongs to the mover.
+                    actor_heads.append((att.head, "deployed forces"))
             modifiers = [
                 att.head
                 for att in atts
@@ -914,6 +939,16 @@ class EventExtractor:
         for role in roles:
             if role == "obj":
                 heads = [a.head for a in recipient_atts + atts if a.relation == "obj" and a.head is not None]
+                if trigger.event_type in self.lexicon.cues["aimed_content_types"]:
+                    # "offered to sell the Philippines weapons", "threatened to strike Iran": whom
+                    # the promised or threatened act is aimed at.
+                    heads += [
+                        c
+                        for x in token.children
+                        if x.dep_ == "xcomp" and x.pos_ in VERB_POS
+                        for c in x.children
+                        if c.dep_ in ("obj", "dobj", "iobj", "dative") and c.pos_ in NOUN_POS
+                    ]
             else:
                 heads = [
                     a.head for a in near if a.relation == "prep" and a.prep == role and a.head is not None

@@ -75,6 +75,9 @@ class ModalityReader:
                     negated = True
                 if att.relation == "mark" and lower in cues["conditionals"]:
                     hypothetical = True
+                if att.relation == "mark" and lower in cues["future_adjectives"]:
+                    # "is due to meet": the parser may hang the adjective on the verb.
+                    future = True
                 if att.relation == "aux":
                     if lower in cues["future_aux"] or (
                         lower in cues["future_going"] and any(is_infinitive(c) for c in word.children)
@@ -90,6 +93,13 @@ class ModalityReader:
                 ):
                     negated = True
             if any(self._future_time(c) for c in word.children):
+                future = True
+            if (
+                position == 0
+                and word.pos_ in NOUN_POS
+                and any(c.lower_ in cues["future_modifiers"] for c in word.children if c.i < word.i)
+            ):
+                # "the upcoming summit", "a planned visit": the event noun itself lies ahead.
                 future = True
             if position > 0:
                 lemma = self._lemma(word)
