@@ -223,3 +223,11 @@ def test_hitting_with_sanctions_sanctions(coder) -> None:
     assert not any(k[0] == "ASSAULT" for k in coded)
     coded = keys(coder, "Those sanctions targeted Turkey's Minister of Justice on Monday.")
     assert not any(k[0] == "ASSAULT" for k in coded)
+
+
+def test_unnamed_government_forces_are_the_state_in_focus(coder) -> None:
+    text = (
+        "Thousands marched through Minsk against the Belarusian government on Sunday. "
+        "Government forces detained dozens of students."
+    )
+    assert any(k[0] == "COERCE" and k[1] == ("BLR",) for k in keys(coder, text))

@@ -95,6 +95,11 @@ ARMED_GROUP_PHRASES = frozenset(
     norm_key(p) for p in ("the militants", "the rebels", "the militia", "the insurgents")
 )
 ARMED_SECTORS = frozenset({"REB", "UAF", "MIL", "CRM", "SPY"})
+# Sectors of a state's civil institutions: "authorities", "prosecutors", "security forces"
+# named without a state are those of the state in focus. Troops may be anyone's, unless
+# they are said to be the government's ("government forces").
+STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
+OWN_FORCES = frozenset({"government", "regime"})
 # Groups that "the group" does not point back to: media and civilian peoples.
 NOT_GROUP_SECTORS = frozenset({"JRN", "CVL"})
 # Role nominals and the words their holder's office must contain.
@@ -483,6 +488,17 @@ class ArticleActors:
         """'the ministry', 'the army', 'his country': an institution of the state the
         article is about (the last one mentioned, or the last person's)."""
         toks = key.split()
+        sector = self.kb.data.agents.get(key)
+        if (
+            toks
+            and toks[0] not in DEFINITE
+            and key.endswith("s")
+            and (sector in STATE_SECTORS or (sector == "MIL" and toks[0] in OWN_FORCES))
+            and not (text[:1].isupper() and self._limit)  # "House of Representatives"
+        ):
+            # "Authorities deployed troops", "government forces shelled ...": unnamed, the
+            # state's own. A bare singular is mostly a modifier ("military drills").
+            toks = ["the", *toks]
         if len(toks) < 2 or toks[0] not in DEFINITE:
             return []
         head = " ".join(toks[1:])
