@@ -873,3 +873,14 @@ def test_unnamed_institutions_are_the_state_in_focus(kb: ActorKB) -> None:
     # a bare singular is mostly a modifier ("military drills"); troops may be anyone's
     assert mem.resolve("military") == []
     assert mem.resolve("troops") == []
+
+
+def test_the_country_is_not_the_state_of_who_speaks_of_it(kb: ActorKB) -> None:
+    mem = ArticleActors(kb, D("2023-05-04"))
+    mem.start_sentence("Peru has been hit by floods for weeks.")
+    mem.start_sentence("Blinken said the country had asked the US for help.")
+    assert mem.resolve("the country")[0].code == "PER"
+    mem.start_sentence("Chilean officials said the country would send help.")
+    assert mem.resolve("the country")[0].code == "PER"
+    mem.start_sentence("Chile said the country would send help.")
+    assert mem.resolve("the country")[0].code == "CHL"

@@ -231,3 +231,8 @@ def test_unnamed_government_forces_are_the_state_in_focus(coder) -> None:
         "Government forces detained dozens of students."
     )
     assert any(k[0] == "COERCE" and k[1] == ("BLR",) for k in keys(coder, text))
+
+
+def test_the_country_a_foreign_official_speaks_of_is_the_other_state(coder) -> None:
+    text = "Peru has been hit by floods for weeks. Blinken said the country had accepted a US offer of aid."
+    assert ("AGREE", ("PER",), ("USA",)) in keys(coder, text)

@@ -86,6 +86,12 @@ STATE_PHRASES = frozenset(
         "the island nation",
     )
 )
+# "Rubio said the country had accepted ...": a country spoken of in the third person is
+# not that of a person or official the sentence has just named (they would say "his
+# country"), unless the sentence names that state itself.
+OTHER_COUNTRY_PHRASES = frozenset(
+    norm_key(p) for p in ("the country", "the nation", "that country", "the kingdom", "the island nation")
+)
 GROUP_PHRASES = frozenset(
     norm_key(p)
     for p in ("the group", "the militants", "the rebels", "the movement", "the militia", "the insurgents")
@@ -654,6 +660,10 @@ class ArticleActors:
             if not states:
                 return []
             last = states[-1]
+            if key in OTHER_COUNTRY_PHRASES:
+                others = [e for e in states if e.code not in self._speaking_states(states)]
+                if others:
+                    last = others[-1]
             if _strip_det(key) == "administration":
                 # "the administration" is a leader's government: the state of the last
                 # president or prime minister named, not the last state ("the
@@ -679,6 +689,25 @@ class ArticleActors:
                     return [self._copy(e, text, f"role nominal '{bare}'")]
             return [self._copy(persons[-1], text, f"role nominal '{bare}'")] if persons else []
         return None
+
+    def _here(self, e: ActorEntity) -> bool:
+        """Whether ``e`` was named in the current sentence (before the phrase resolved)."""
+        got = self._where.get(id(e))
+        return got is not None and got[0] is e and got[1] == self._sentence_no
+
+    def _speaking_states(self, states: list[ActorEntity]) -> set[str]:
+        """States the current sentence names only through their people or officials."""
+        here = [e for e in states if self._here(e)]
+        people = {e.code for e in here if self._personal(e)}
+        return people - {e.code for e in here if not self._personal(e)}
+
+    def _personal(self, e: ActorEntity) -> bool:
+        """A person, or a state named as the owner of an agent ("US officials")."""
+        if e.pid is not None or e.office or "+ agent" in (e.reason or ""):
+            return True
+        pos = self._where[id(e)][2]
+        after = self._sentence[pos + len(e.text) :].split()[:1]
+        return bool(after) and norm_key(after[0]) in self.kb.data.agents
 
     def _context_epithet(self, text: str) -> list[ActorEntity] | None:
         """'the North' in an article that has named North or South Korea is North Korea
