@@ -236,3 +236,20 @@ def test_unnamed_government_forces_are_the_state_in_focus(coder) -> None:
 def test_the_country_a_foreign_official_speaks_of_is_the_other_state(coder) -> None:
     text = "Peru has been hit by floods for weeks. Blinken said the country had accepted a US offer of aid."
     assert ("AGREE", ("PER",), ("USA",)) in keys(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russia expelled two Polish diplomats on Monday. Poland's foreign minister criticised the move.",
+            ("ACCUSE", ("POL",), ("RUS",)),
+        ),
+        (
+            "Russian jets bombed a market in Idlib on Monday. Turkey condemned the strikes.",
+            ("ACCUSE", ("TUR",), ("RUS",)),
+        ),
+    ],
+)
+def test_a_deed_named_without_its_author_is_the_latest_events(coder, text: str, expected: tuple) -> None:
+    assert expected in keys(coder, text)

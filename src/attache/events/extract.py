@@ -45,6 +45,8 @@ LABELS = labels()
 
 # How far back (characters) a denial may answer an accusation: about two sentences.
 ANSWER_DISTANCE = 400
+# How far back (characters) "the move" or "the strikes" may point to the event it names.
+DEED_DISTANCE = 600
 # The article's second most named state must be named this often to stand in as a recipient.
 OTHER_PARTY_MIN_MENTIONS = 5
 # ... and the third most named less often than this share of the second.
@@ -219,6 +221,8 @@ class EventExtractor:
         # Trigger readings of the sentence being coded, by token index (one extractor codes
         # one article at a time).
         self._readings_cache: dict[int, list[Trigger]] = {}
+        # The events of the article coded so far, for "the move" that names one of them.
+        self._earlier: list[EventRecord] = []
         self.min_confidence = min_confidence
         cues = self.lexicon.cues
         self.speech_verbs = cues["speech_verbs"]
@@ -234,6 +238,7 @@ class EventExtractor:
         # Doc.text is rebuilt from the tokens on every access: read it once per article.
         text = doc.text if text is None else text
         records: list[EventRecord] = []
+        self._earlier = records
         orphans: list[tuple[Candidate, Span]] = []
         parties: Counter[str] = Counter()
         seen: set[tuple] = set()
@@ -735,6 +740,10 @@ class EventExtractor:
                     break
             if recipient:
                 break
+        if not recipient and actor and trigger.event_type in self.lexicon.cues["deed_reaction_types"]:
+            recipient, how = self._deed_author(token, actor)
+            if recipient:
+                how_parts.append(how)
         if not recipient and trigger.location_recipient:
             recipient, how = self._location(places(), actor)
             if recipient:
@@ -932,6 +941,31 @@ class EventExtractor:
             entities = actors.resolve(span.text)
             if entities:
                 yield span, entities
+
+    def _deed_author(self, token: Token, actor: list[Entity]) -> tuple[list[Entity], str]:
+        """The author of "the move", "the strikes" the trigger takes as object, when the
+        sentence does not name it: the actor of the latest event reported before."""
+        cues = self.lexicon.cues
+        own = {e.code for e in actor}
+        start = token.sent.start_char
+        for att in attachments(token):
+            if att.relation != "obj" or att.head is None or att.head.pos_ != "NOUN":
+                continue
+            lemma = self._lemma(att.head)
+            if lemma not in cues["deed_nouns"]:
+                continue
+            for previous in reversed(self._earlier):
+                if previous.evidence.start >= start:
+                    continue
+                if start - previous.evidence.start > DEED_DISTANCE:
+                    break
+                if lemma in cues["attack_nouns"] and previous.event_type != "ASSAULT":
+                    continue
+                authors = [e for e in previous.actor if e.code not in own]
+                if authors and len(authors) == len(previous.actor):
+                    why = f"recipient: author of '{att.head.text}' (the {previous.event_type} before)"
+                    return authors, why
+        return [], ""
 
     @staticmethod
     def _location(places: list[tuple[Span, list[Entity]]], actor: list[Entity]) -> tuple[list[Entity], str]:
