@@ -253,3 +253,8 @@ def test_the_country_a_foreign_official_speaks_of_is_the_other_state(coder) -> N
 )
 def test_a_deed_named_without_its_author_is_the_latest_events(coder, text: str, expected: tuple) -> None:
     assert expected in keys(coder, text)
+
+
+def test_recalling_own_diplomats_sanctions_the_state_they_are_posted_to(coder) -> None:
+    coded = keys(coder, "Chile recalled its ambassador to Venezuela on Tuesday.")
+    assert ("SANCTION", ("CHL",), ("VEN",)) in coded

@@ -730,6 +730,17 @@ class EventExtractor:
                 ]
             for head in heads:
                 entities, text = self._resolve(head, actors, speaker)
+                if (
+                    entities
+                    and actor
+                    and {e.code for e in entities} <= {e.code for e in actor}
+                    and self._lemma(head) in self.lexicon.cues["posted_nouns"]
+                ):
+                    # "Turkey recalled its ambassadors to Israel": its own diplomats are
+                    # not the recipient, the state they are posted to is.
+                    posted, where = self._behind(head, self.lexicon.cues["posted_prepositions"], actors)
+                    if posted:
+                        entities, text = posted, f"'{where}' (where '{head.text}' is posted)"
                 if entities:
                     recipient = entities
                     reciprocal_parties = role in ("with", "between")
