@@ -738,7 +738,10 @@ class EventExtractor:
                 ):
                     # "Turkey recalled its ambassadors to Israel": its own diplomats are
                     # not the recipient, the state they are posted to is.
-                    posted, where = self._behind(head, self.lexicon.cues["posted_prepositions"], actors)
+                    posted_preps = self.lexicon.cues["posted_prepositions"]
+                    posted, where = self._behind(head, posted_preps, actors)
+                    if not posted and head.head.i == token.i:
+                        posted, where = self._behind(token, posted_preps, actors)  # parse slip
                     if posted:
                         entities, text = posted, f"'{where}' (where '{head.text}' is posted)"
                 if entities:
