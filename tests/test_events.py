@@ -258,3 +258,8 @@ def test_a_deed_named_without_its_author_is_the_latest_events(coder, text: str, 
 def test_recalling_own_diplomats_sanctions_the_state_they_are_posted_to(coder) -> None:
     coded = keys(coder, "Chile recalled its ambassador to Venezuela on Tuesday.")
     assert ("SANCTION", ("CHL",), ("VEN",)) in coded
+
+
+def test_a_quotation_opened_after_to_is_still_the_demanded_act(coder) -> None:
+    text = "Chile called on Peru to “withdraw the new tariffs at once”."
+    assert ("REQUEST", ("CHL",), ("PER",)) in keys(coder, text)
