@@ -106,6 +106,8 @@ ARMED_SECTORS = frozenset({"REB", "UAF", "MIL", "CRM", "SPY"})
 # they are said to be the government's ("government forces").
 STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
 OWN_FORCES = frozenset({"government", "regime"})
+# Unnamed "leaders" are mostly several states' ("world leaders", "leaders pressed Pence").
+SEVERAL_STATES_AGENTS = frozenset({"leaders"})
 # Groups that "the group" does not point back to: media and civilian peoples.
 NOT_GROUP_SECTORS = frozenset({"JRN", "CVL"})
 # Role nominals and the words their holder's office must contain.
@@ -501,6 +503,7 @@ class ArticleActors:
             and key.endswith("s")
             and (sector in STATE_SECTORS or (sector == "MIL" and toks[0] in OWN_FORCES))
             and not (text[:1].isupper() and self._limit)  # "House of Representatives"
+            and toks[-1] not in SEVERAL_STATES_AGENTS
         ):
             # "Authorities deployed troops", "government forces shelled ...": unnamed, the
             # state's own. A bare singular is mostly a modifier ("military drills").
