@@ -884,3 +884,12 @@ def test_the_country_is_not_the_state_of_who_speaks_of_it(kb: ActorKB) -> None:
     assert mem.resolve("the country")[0].code == "PER"
     mem.start_sentence("Chile said the country would send help.")
     assert mem.resolve("the country")[0].code == "CHL"
+
+
+def test_honorifics_tell_she_from_he(kb: ActorKB) -> None:
+    mem = ArticleActors(kb, D("2023-05-04"))
+    mem.start_sentence("Kamala Harris met Emmanuel Macron in Paris.")
+    mem.start_sentence("Ms Harris thanked Mr Macron.")
+    mem.resolve("Emmanuel Macron")
+    assert mem.resolve("she")[0].code == "USA"
+    assert mem.resolve("he")[0].code == "FRA"

@@ -19,6 +19,11 @@ from attache.actors.resolve import NAME_PARTICLES
 from attache.actors.scan import NOT_NAMES, scan
 
 SINGULAR_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+FEMININE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+# "Ms Albanese", "Mrs. Clinton", "Mr. Abbas": the honorific tells "she" from "he".
+GENDERED_HONORIFIC = re.compile(
+    r"\b(?:(?P<f>Ms|Mrs|Miss|Madam|Mme)|(?P<m>Mr))\.?\s+(?:[A-Z][\w'’-]+\s+){0,2}(?P<name>[A-Z][\w-]+)"
+)
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
 DEFINITE = frozenset({"the", "his", "her", "its", "their"})
@@ -214,6 +219,7 @@ class ArticleActors:
         self._sentence_no = 0
         self._limit: int | None = None  # offset of the phrase being resolved, if found
         self._plurals: list[list[ActorEntity]] = []  # earlier values of self.plural
+        self._gender: dict[str, str] = {}  # surname key -> "f" or "m", from honorifics
 
     # ------------------------------------------------------------------ memory
     def _remember(self, ents: list[ActorEntity], pos: int = 0, only_full_name: bool = False) -> None:
@@ -330,6 +336,8 @@ class ArticleActors:
                 continue
             self._remember(m.entities, m.start)
         self._introductions(text)
+        for m in GENDERED_HONORIFIC.finditer(text):
+            self._gender.setdefault(norm_key(m.group("name")), "f" if m.group("f") else "m")
         return mentions
 
     def _introductions(self, text: str) -> None:
@@ -630,7 +638,14 @@ class ArticleActors:
                     return [self._copy(e, text, "pronoun 'it'")]
             return []
         if key in SINGULAR_PRONOUNS:
-            return [self._copy(persons[-1], text, "pronoun")] if persons else []
+            # A person the article calls "Ms" is "she", one it calls "Mr" is "he"; the
+            # others may be either.
+            want = "f" if key in FEMININE_PRONOUNS else "m"
+            marked = [e for e in persons if self._gender_of(e) == want]
+            fits = [e for e in persons if self._gender_of(e) in {want, ""}]
+            if want == "f" and marked:
+                fits = marked
+            return [self._copy(fits[-1], text, "pronoun")] if fits else []
         if key in PLURAL_PRONOUNS:
             plural = next((p for p in reversed(self._plurals) if all(map(self._before, p))), [])
             if plural:
@@ -692,6 +707,10 @@ class ArticleActors:
                     return [self._copy(e, text, f"role nominal '{bare}'")]
             return [self._copy(persons[-1], text, f"role nominal '{bare}'")] if persons else []
         return None
+
+    def _gender_of(self, e: ActorEntity) -> str:
+        toks = norm_key(e.name or "").split()
+        return self._gender.get(toks[-1], "") if toks else ""
 
     def _here(self, e: ActorEntity) -> bool:
         """Whether ``e`` was named in the current sentence (before the phrase resolved)."""
