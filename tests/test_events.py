@@ -263,3 +263,13 @@ def test_recalling_own_diplomats_sanctions_the_state_they_are_posted_to(coder) -
 def test_a_quotation_opened_after_to_is_still_the_demanded_act(coder) -> None:
     text = "Chile called on Peru to “withdraw the new tariffs at once”."
     assert ("REQUEST", ("CHL",), ("PER",)) in keys(coder, text)
+
+
+def test_she_is_not_the_mr_who_was_the_last_subject(coder) -> None:
+    text = (
+        "Kamala Harris landed in Paris on Monday. Mr Macron welcomed Ms Harris at the Elysee. "
+        "She urged Russia to withdraw its troops."
+    )
+    coded = keys(coder, text)
+    assert ("REQUEST", ("USA",), ("RUS",)) in coded
+    assert ("REQUEST", ("FRA",), ("RUS",)) not in coded

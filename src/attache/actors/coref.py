@@ -708,6 +708,13 @@ class ArticleActors:
             return [self._copy(persons[-1], text, f"role nominal '{bare}'")] if persons else []
         return None
 
+    def fits_pronoun(self, e: ActorEntity, pronoun: str) -> bool:
+        """Whether what the article says of ``e`` ("Ms", "Mr") allows ``pronoun`` for it."""
+        key = pronoun.lower()
+        if key not in SINGULAR_PRONOUNS:
+            return True
+        return self._gender_of(e) in {"f" if key in FEMININE_PRONOUNS else "m", ""}
+
     def _gender_of(self, e: ActorEntity) -> str:
         toks = norm_key(e.name or "").split()
         return self._gender.get(toks[-1], "") if toks else ""

@@ -170,6 +170,9 @@ class _Centered:
         key = text.strip().lower()
         if key in PRONOUNS and self.topic:
             person = [e for e in self.topic if e.office or getattr(e, "pid", None) is not None]
+            fits = getattr(self.inner, "fits_pronoun", None)
+            if fits is not None:
+                person = [e for e in person if fits(e, key)]  # "she" is not the Mr. of before
             candidates = person if key in PERSONAL else [e for e in self.topic if e not in person]
             if candidates:
                 return [
