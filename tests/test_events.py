@@ -273,3 +273,18 @@ def test_she_is_not_the_mr_who_was_the_last_subject(coder) -> None:
     coded = keys(coder, text)
     assert ("REQUEST", ("USA",), ("RUS",)) in coded
     assert ("REQUEST", ("FRA",), ("RUS",)) not in coded
+
+
+@pytest.mark.parametrize(
+    ("text", "expletive"),
+    [
+        ("It remains unclear whether Iran supported the attack.", True),
+        ("It is important for Japan to support Taiwan.", True),
+        ("It supported the attack on the town.", False),
+    ],
+)
+def test_it_standing_for_a_clause_is_no_actor(coder, text: str, expletive: bool) -> None:
+    from attache.events.syntax import is_expletive
+
+    doc = coder.nlp(text)
+    assert is_expletive(doc[0]) is expletive

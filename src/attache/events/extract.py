@@ -29,6 +29,7 @@ from attache.events.syntax import (
     attachments,
     case_of,
     governing_verb,
+    is_expletive,
     is_first_person,
     is_infinitive,
     misread_participle,
@@ -557,6 +558,8 @@ class EventExtractor:
 
     def _resolve(self, head: Token, actors: ActorResolver, speaker: list[Entity]) -> tuple[list[Entity], str]:
         cues = self.lexicon.cues
+        if is_expletive(head):
+            return [], f"'{head.text}' stands for a clause"
         if is_first_person(head) and speaker:
             return list(speaker), "speaker of the quote"
         if head.lower_ in PRONOUNS and head.dep_ in SUBJECT_DEPS:

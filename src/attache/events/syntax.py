@@ -136,6 +136,24 @@ def is_infinitive(token: Token) -> bool:
     )
 
 
+def is_expletive(token: Token) -> bool:
+    """ "It" that stands for a clause, not an actor: "it is important for the US to ...",
+    "it remains unclear whether ...", "it is clear that ..."."""
+    if token.lower_ != "it":
+        return False
+    # The parser's "expl" label alone is no proof: it gives it to "It supported the attack".
+    head = token.head
+    predicates = [head, *(c for c in head.children if c.dep_ in ("xcomp", "acomp") and c.pos_ == "ADJ")]
+    clauses = [
+        c
+        for p in predicates
+        if p.pos_ == "ADJ"
+        for c in p.children
+        if c.dep_ in ("ccomp", "csubj") or (c.dep_ in ("xcomp", "advcl") and is_infinitive(c))
+    ]
+    return bool(clauses)
+
+
 def conjuncts(token: Token) -> list[Token]:
     """``token`` and the words coordinated with it ("Russia and India")."""
     return [token, *[t for t in token.conjuncts if t.i > token.i]]
