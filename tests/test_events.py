@@ -288,3 +288,9 @@ def test_it_standing_for_a_clause_is_no_actor(coder, text: str, expletive: bool)
 
     doc = coder.nlp(text)
     assert is_expletive(doc[0]) is expletive
+
+
+def test_its_is_the_sentences_subject_rather_than_the_last_name(coder) -> None:
+    text = "Pakistan is angry over the push for UN sanctions over its missile test on Monday."
+    coded = keys(coder, text)
+    assert not any(k[0] == "MOBILIZE" and k[1] == ("UN",) for k in coded)

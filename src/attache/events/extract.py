@@ -560,6 +560,23 @@ class EventExtractor:
         cues = self.lexicon.cues
         if is_expletive(head):
             return [], f"'{head.text}' stands for a clause"
+        if head.lower_ == "its" and head.dep_ in ("nmod:poss", "poss"):
+            # "North Korea is angry over the push for UN sanctions over its nuclear test":
+            # "its" is the sentence's subject rather than the last name before it, unless
+            # it hangs on a name ("the US and its allies").
+            owned = head.head
+            subject, passive, _ = subject_of(head.sent.root)
+            if (
+                subject is not None
+                and not passive
+                and subject.i < head.i
+                and subject.lower_ not in PRONOUNS
+                and not (owned.dep_ == "conj" and owned.head.pos_ == "PROPN")
+                and not any(c.dep_ == "conj" and c.i < owned.i for c in owned.head.children)
+            ):
+                entities = actors.resolve(phrase(subject, keep_modifiers=False).text)
+                if entities and not any(e.office or getattr(e, "pid", None) is not None for e in entities):
+                    return entities, f"'{head.text}' (the sentence's subject, '{subject.text}')"
         if is_first_person(head) and speaker:
             return list(speaker), "speaker of the quote"
         if head.lower_ in PRONOUNS and head.dep_ in SUBJECT_DEPS:
