@@ -509,6 +509,7 @@ class ArticleActors:
             toks
             and toks[0] not in DEFINITE
             and key.endswith("s")
+            and not key.endswith("ss")  # "congress"
             and (sector in STATE_SECTORS or (sector == "MIL" and toks[0] in OWN_FORCES))
             and not (text[:1].isupper() and self._limit)  # "House of Representatives"
             and toks[-1] not in SEVERAL_STATES_AGENTS
