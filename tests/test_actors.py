@@ -863,3 +863,33 @@ def test_a_caller_that_knows_the_offset_separates_two_occurrences(kb):
 def test_kosovo_keeps_its_heads_of_state_and_government(kb):
     assert one(kb, "Kosovo's president", "2025-01-01")[0::2] == ("XKX", "Vjosa Osmani-Sadriu")
     assert one(kb, "Kosovo's prime minister", "2025-01-01")[0::2] == ("XKX", "Albin Kurti")
+
+
+def test_unnamed_institutions_are_the_state_in_focus(kb: ActorKB) -> None:
+    mem = ArticleActors(kb, D("2023-05-04"))
+    mem.start_sentence("Thousands marched through Minsk against the Belarusian government on Sunday.")
+    assert [(e.code, e.sector) for e in mem.resolve("Prosecutors")] == [("BLR", "JUD")]
+    assert [(e.code, e.sector) for e in mem.resolve("government forces")] == [("BLR", "MIL")]
+    # a bare singular is mostly a modifier ("military drills"); troops may be anyone's
+    assert mem.resolve("military") == []
+    assert mem.resolve("troops") == []
+
+
+def test_the_country_is_not_the_state_of_who_speaks_of_it(kb: ActorKB) -> None:
+    mem = ArticleActors(kb, D("2023-05-04"))
+    mem.start_sentence("Peru has been hit by floods for weeks.")
+    mem.start_sentence("Blinken said the country had asked the US for help.")
+    assert mem.resolve("the country")[0].code == "PER"
+    mem.start_sentence("Chilean officials said the country would send help.")
+    assert mem.resolve("the country")[0].code == "PER"
+    mem.start_sentence("Chile said the country would send help.")
+    assert mem.resolve("the country")[0].code == "CHL"
+
+
+def test_honorifics_tell_she_from_he(kb: ActorKB) -> None:
+    mem = ArticleActors(kb, D("2023-05-04"))
+    mem.start_sentence("Kamala Harris met Emmanuel Macron in Paris.")
+    mem.start_sentence("Ms Harris thanked Mr Macron.")
+    mem.resolve("Emmanuel Macron")
+    assert mem.resolve("she")[0].code == "USA"
+    assert mem.resolve("he")[0].code == "FRA"

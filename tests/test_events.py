@@ -319,3 +319,74 @@ def test_speaking_to_the_press_is_no_meeting(coder) -> None:
     text = TWO_STATES + " Speaking to reporters, a Mexican official said the talks would go on."
     events = coder.code(Article(id="t", text=text, date=DATE)).events
     assert not any(e.event_type == "CONSULT" and e.evidence.trigger == "Speaking" for e in events)
+
+
+def test_unnamed_government_forces_are_the_state_in_focus(coder) -> None:
+    text = (
+        "Thousands marched through Minsk against the Belarusian government on Sunday. "
+        "Government forces detained dozens of students."
+    )
+    assert any(k[0] == "COERCE" and k[1] == ("BLR",) for k in keys(coder, text))
+
+
+def test_the_country_a_foreign_official_speaks_of_is_the_other_state(coder) -> None:
+    text = "Peru has been hit by floods for weeks. Blinken said the country had accepted a US offer of aid."
+    assert ("AGREE", ("PER",), ("USA",)) in keys(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russia expelled two Polish diplomats on Monday. Poland's foreign minister criticised the move.",
+            ("ACCUSE", ("POL",), ("RUS",)),
+        ),
+        (
+            "Russian jets bombed a market in Idlib on Monday. Turkey condemned the strikes.",
+            ("ACCUSE", ("TUR",), ("RUS",)),
+        ),
+    ],
+)
+def test_a_deed_named_without_its_author_is_the_latest_events(coder, text: str, expected: tuple) -> None:
+    assert expected in keys(coder, text)
+
+
+def test_recalling_own_diplomats_sanctions_the_state_they_are_posted_to(coder) -> None:
+    coded = keys(coder, "Chile recalled its ambassador to Venezuela on Tuesday.")
+    assert ("SANCTION", ("CHL",), ("VEN",)) in coded
+
+
+def test_a_quotation_opened_after_to_is_still_the_demanded_act(coder) -> None:
+    text = "Chile called on Peru to “withdraw the new tariffs at once”."
+    assert ("REQUEST", ("CHL",), ("PER",)) in keys(coder, text)
+
+
+def test_she_is_not_the_mr_who_was_the_last_subject(coder) -> None:
+    text = (
+        "Kamala Harris landed in Paris on Monday. Mr Macron welcomed Ms Harris at the Elysee. "
+        "She urged Russia to withdraw its troops."
+    )
+    coded = keys(coder, text)
+    assert ("REQUEST", ("USA",), ("RUS",)) in coded
+    assert ("REQUEST", ("FRA",), ("RUS",)) not in coded
+
+
+@pytest.mark.parametrize(
+    ("text", "expletive"),
+    [
+        ("It remains unclear whether Iran supported the attack.", True),
+        ("It is important for Japan to support Taiwan.", True),
+        ("It supported the attack on the town.", False),
+    ],
+)
+def test_it_standing_for_a_clause_is_no_actor(coder, text: str, expletive: bool) -> None:
+    from attache.events.syntax import is_expletive
+
+    doc = coder.nlp(text)
+    assert is_expletive(doc[0]) is expletive
+
+
+def test_its_is_the_sentences_subject_rather_than_the_last_name(coder) -> None:
+    text = "Pakistan is angry over the push for UN sanctions over its missile test on Monday."
+    coded = keys(coder, text)
+    assert not any(k[0] == "MOBILIZE" and k[1] == ("UN",) for k in coded)

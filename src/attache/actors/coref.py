@@ -19,6 +19,11 @@ from attache.actors.resolve import NAME_PARTICLES
 from attache.actors.scan import NOT_NAMES, scan
 
 SINGULAR_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+FEMININE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+# "Ms Albanese", "Mrs. Clinton", "Mr. Abbas": the honorific tells "she" from "he".
+GENDERED_HONORIFIC = re.compile(
+    r"\b(?:(?P<f>Ms|Mrs|Miss|Madam|Mme)|(?P<m>Mr))\.?\s+(?:[A-Z][\w'’-]+\s+){0,2}(?P<name>[A-Z][\w-]+)"
+)
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
 DEFINITE = frozenset({"the", "his", "her", "its", "their"})
@@ -86,6 +91,12 @@ STATE_PHRASES = frozenset(
         "the island nation",
     )
 )
+# "Rubio said the country had accepted ...": a country spoken of in the third person is
+# not that of a person or official the sentence has just named (they would say "his
+# country"), unless the sentence names that state itself.
+OTHER_COUNTRY_PHRASES = frozenset(
+    norm_key(p) for p in ("the country", "the nation", "that country", "the kingdom", "the island nation")
+)
 GROUP_PHRASES = frozenset(
     norm_key(p)
     for p in ("the group", "the militants", "the rebels", "the movement", "the militia", "the insurgents")
@@ -95,6 +106,13 @@ ARMED_GROUP_PHRASES = frozenset(
     norm_key(p) for p in ("the militants", "the rebels", "the militia", "the insurgents")
 )
 ARMED_SECTORS = frozenset({"REB", "UAF", "MIL", "CRM", "SPY"})
+# Sectors of a state's civil institutions: "authorities", "prosecutors", "security forces"
+# named without a state are those of the state in focus. Troops may be anyone's, unless
+# they are said to be the government's ("government forces").
+STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
+OWN_FORCES = frozenset({"government", "regime"})
+# Unnamed "leaders" are mostly several states' ("world leaders", "leaders pressed Pence").
+SEVERAL_STATES_AGENTS = frozenset({"leaders"})
 # Groups that "the group" does not point back to: media and civilian peoples.
 NOT_GROUP_SECTORS = frozenset({"JRN", "CVL"})
 # Role nominals and the words their holder's office must contain.
@@ -201,6 +219,7 @@ class ArticleActors:
         self._sentence_no = 0
         self._limit: int | None = None  # offset of the phrase being resolved, if found
         self._plurals: list[list[ActorEntity]] = []  # earlier values of self.plural
+        self._gender: dict[str, str] = {}  # surname key -> "f" or "m", from honorifics
 
     # ------------------------------------------------------------------ memory
     def _remember(self, ents: list[ActorEntity], pos: int = 0, only_full_name: bool = False) -> None:
@@ -325,6 +344,8 @@ class ArticleActors:
                 continue
             self._remember(m.entities, m.start)
         self._introductions(text)
+        for m in GENDERED_HONORIFIC.finditer(text):
+            self._gender.setdefault(norm_key(m.group("name")), "f" if m.group("f") else "m")
         return mentions
 
     def _introductions(self, text: str) -> None:
@@ -491,6 +512,19 @@ class ArticleActors:
         """'the ministry', 'the army', 'his country': an institution of the state the
         article is about (the last one mentioned, or the last person's)."""
         toks = key.split()
+        sector = self.kb.data.agents.get(key)
+        if (
+            toks
+            and toks[0] not in DEFINITE
+            and key.endswith("s")
+            and not key.endswith("ss")  # "congress"
+            and (sector in STATE_SECTORS or (sector == "MIL" and toks[0] in OWN_FORCES))
+            and not (text[:1].isupper() and self._limit)  # "House of Representatives"
+            and toks[-1] not in SEVERAL_STATES_AGENTS
+        ):
+            # "Authorities deployed troops", "government forces shelled ...": unnamed, the
+            # state's own. A bare singular is mostly a modifier ("military drills").
+            toks = ["the", *toks]
         if len(toks) < 2 or toks[0] not in DEFINITE:
             return []
         head = " ".join(toks[1:])
@@ -625,7 +659,14 @@ class ArticleActors:
                     return [self._copy(e, text, "pronoun 'it'")]
             return []
         if key in SINGULAR_PRONOUNS:
-            return [self._copy(persons[-1], text, "pronoun")] if persons else []
+            # A person the article calls "Ms" is "she", one it calls "Mr" is "he"; the
+            # others may be either.
+            want = "f" if key in FEMININE_PRONOUNS else "m"
+            marked = [e for e in persons if self._gender_of(e) == want]
+            fits = [e for e in persons if self._gender_of(e) in {want, ""}]
+            if want == "f" and marked:
+                fits = marked
+            return [self._copy(fits[-1], text, "pronoun")] if fits else []
         if key in PLURAL_PRONOUNS:
             plural = next((p for p in reversed(self._plurals) if all(map(self._before, p))), [])
             if plural:
@@ -662,6 +703,10 @@ class ArticleActors:
             if not states:
                 return []
             last = states[-1]
+            if key in OTHER_COUNTRY_PHRASES:
+                others = [e for e in states if e.code not in self._speaking_states(states)]
+                if others:
+                    last = others[-1]
             if _strip_det(key) == "administration":
                 # "the administration" is a leader's government: the state of the last
                 # president or prime minister named, not the last state ("the
@@ -687,6 +732,36 @@ class ArticleActors:
                     return [self._copy(e, text, f"role nominal '{bare}'")]
             return [self._copy(persons[-1], text, f"role nominal '{bare}'")] if persons else []
         return None
+
+    def fits_pronoun(self, e: ActorEntity, pronoun: str) -> bool:
+        """Whether what the article says of ``e`` ("Ms", "Mr") allows ``pronoun`` for it."""
+        key = pronoun.lower()
+        if key not in SINGULAR_PRONOUNS:
+            return True
+        return self._gender_of(e) in {"f" if key in FEMININE_PRONOUNS else "m", ""}
+
+    def _gender_of(self, e: ActorEntity) -> str:
+        toks = norm_key(e.name or "").split()
+        return self._gender.get(toks[-1], "") if toks else ""
+
+    def _here(self, e: ActorEntity) -> bool:
+        """Whether ``e`` was named in the current sentence (before the phrase resolved)."""
+        got = self._where.get(id(e))
+        return got is not None and got[0] is e and got[1] == self._sentence_no
+
+    def _speaking_states(self, states: list[ActorEntity]) -> set[str]:
+        """States the current sentence names only through their people or officials."""
+        here = [e for e in states if self._here(e)]
+        people = {e.code for e in here if self._personal(e)}
+        return people - {e.code for e in here if not self._personal(e)}
+
+    def _personal(self, e: ActorEntity) -> bool:
+        """A person, or a state named as the owner of an agent ("US officials")."""
+        if e.pid is not None or e.office or "+ agent" in (e.reason or ""):
+            return True
+        pos = self._where[id(e)][2]
+        after = self._sentence[pos + len(e.text) :].split()[:1]
+        return bool(after) and norm_key(after[0]) in self.kb.data.agents
 
     def _context_epithet(self, text: str) -> list[ActorEntity] | None:
         """'the North' in an article that has named North or South Korea is North Korea

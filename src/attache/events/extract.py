@@ -29,6 +29,7 @@ from attache.events.syntax import (
     attachments,
     case_of,
     governing_verb,
+    is_expletive,
     is_first_person,
     is_infinitive,
     misread_participle,
@@ -45,6 +46,8 @@ LABELS = labels()
 
 # How far back (characters) a denial may answer an accusation: about two sentences.
 ANSWER_DISTANCE = 400
+# How far back (characters) "the move" or "the strikes" may point to the event it names.
+DEED_DISTANCE = 600
 # The article's second most named state must be named this often to stand in as a recipient.
 OTHER_PARTY_MIN_MENTIONS = 5
 # ... and the third most named less often than this share of the second.
@@ -186,6 +189,9 @@ class _Centered:
         key = text.strip().lower()
         if key in PRONOUNS and self.topic:
             person = [e for e in self.topic if e.office or getattr(e, "pid", None) is not None]
+            fits = getattr(self.inner, "fits_pronoun", None)
+            if fits is not None:
+                person = [e for e in person if fits(e, key)]  # "she" is not the Mr. of before
             candidates = person if key in PERSONAL else [e for e in self.topic if e not in person]
             if candidates:
                 return [
@@ -237,6 +243,8 @@ class EventExtractor:
         # Trigger readings of the sentence being coded, by token index (one extractor codes
         # one article at a time).
         self._readings_cache: dict[int, list[Trigger]] = {}
+        # The events of the article coded so far, for "the move" that names one of them.
+        self._earlier: list[EventRecord] = []
         self.min_confidence = min_confidence
         cues = self.lexicon.cues
         self.speech_verbs = cues["speech_verbs"]
@@ -252,6 +260,7 @@ class EventExtractor:
         # Doc.text is rebuilt from the tokens on every access: read it once per article.
         text = doc.text if text is None else text
         records: list[EventRecord] = []
+        self._earlier = records
         orphans: list[tuple[Candidate, Span]] = []
         parties: Counter[str] = Counter()
         seen: set[tuple] = set()
@@ -715,6 +724,25 @@ class EventExtractor:
 
     def _resolve(self, head: Token, actors: ActorResolver, speaker: list[Entity]) -> tuple[list[Entity], str]:
         cues = self.lexicon.cues
+        if is_expletive(head):
+            return [], f"'{head.text}' stands for a clause"
+        if head.lower_ == "its" and head.dep_ in ("nmod:poss", "poss"):
+            # "North Korea is angry over the push for UN sanctions over its nuclear test":
+            # "its" is the sentence's subject rather than the last name before it, unless
+            # it hangs on a name ("the US and its allies").
+            owned = head.head
+            subject, passive, _ = subject_of(head.sent.root)
+            if (
+                subject is not None
+                and not passive
+                and subject.i < head.i
+                and subject.lower_ not in PRONOUNS
+                and not (owned.dep_ == "conj" and owned.head.pos_ == "PROPN")
+                and not any(c.dep_ == "conj" and c.i < owned.i for c in owned.head.children)
+            ):
+                entities = actors.resolve(phrase(subject, keep_modifiers=False).text)
+                if entities and not any(e.office or getattr(e, "pid", None) is not None for e in entities):
+                    return entities, f"'{head.text}' (the sentence's subject, '{subject.text}')"
         if is_first_person(head) and speaker:
             return list(speaker), "speaker of the quote"
         if head.lower_ in PRONOUNS and head.dep_ in SUBJECT_DEPS:
@@ -960,6 +988,20 @@ class EventExtractor:
                     owned_object = True
                     continue
                 entities, text = self._resolve(head, actors, speaker)
+                if (
+                    entities
+                    and actor
+                    and {e.code for e in entities} <= {e.code for e in actor}
+                    and self._lemma(head) in self.lexicon.cues["posted_nouns"]
+                ):
+                    # "Turkey recalled its ambassadors to Israel": its own diplomats are
+                    # not the recipient, the state they are posted to is.
+                    posted_preps = self.lexicon.cues["posted_prepositions"]
+                    posted, where = self._behind(head, posted_preps, actors)
+                    if not posted and head.head.i == token.i:
+                        posted, where = self._behind(token, posted_preps, actors)  # parse slip
+                    if posted:
+                        entities, text = posted, f"'{where}' (where '{head.text}' is posted)"
                 if entities:
                     recipient = entities
                     reciprocal_parties = role in ("with", "between")
@@ -970,6 +1012,10 @@ class EventExtractor:
                     break
             if recipient:
                 break
+        if not recipient and actor and trigger.event_type in self.lexicon.cues["deed_reaction_types"]:
+            recipient, how = self._deed_author(token, actor)
+            if recipient:
+                how_parts.append(how)
         if not recipient and trigger.location_recipient:
             recipient, how = self._location(places(), actor)
             if recipient:
@@ -1180,6 +1226,31 @@ class EventExtractor:
             entities = actors.resolve(span.text)
             if entities:
                 yield span, entities
+
+    def _deed_author(self, token: Token, actor: list[Entity]) -> tuple[list[Entity], str]:
+        """The author of "the move", "the strikes" the trigger takes as object, when the
+        sentence does not name it: the actor of the latest event reported before."""
+        cues = self.lexicon.cues
+        own = {e.code for e in actor}
+        start = token.sent.start_char
+        for att in attachments(token):
+            if att.relation != "obj" or att.head is None or att.head.pos_ != "NOUN":
+                continue
+            lemma = self._lemma(att.head)
+            if lemma not in cues["deed_nouns"]:
+                continue
+            for previous in reversed(self._earlier):
+                if previous.evidence.start >= start:
+                    continue
+                if start - previous.evidence.start > DEED_DISTANCE:
+                    break
+                if lemma in cues["attack_nouns"] and previous.event_type != "ASSAULT":
+                    continue
+                authors = [e for e in previous.actor if e.code not in own]
+                if authors and len(authors) == len(previous.actor):
+                    why = f"recipient: author of '{att.head.text}' (the {previous.event_type} before)"
+                    return authors, why
+        return [], ""
 
     @staticmethod
     def _location(places: list[tuple[Span, list[Entity]]], actor: list[Entity]) -> tuple[list[Entity], str]:

@@ -25,6 +25,7 @@ MODIFIER = {"amod", "compound", "nmod:desc", "nn", "npadvmod"}
 PARTICLE = {"compound:prt", "prt"}
 CLAUSE_CUT = {"acl:relcl", "relcl", "acl", "advcl", "parataxis", "ccomp", "dep", "xcomp", "csubj"}
 FIRST_PERSON = {"we", "i", "us", "me", "our", "my", "ours"}
+OPENING_QUOTES = {'"', "“", "‘"}
 
 
 def is_first_person(token: Token) -> bool:
@@ -125,9 +126,32 @@ def misread_participle(verb: Token) -> bool:
 
 def is_infinitive(token: Token) -> bool:
     """A verb with its own "to" ("urged Russia *to soften*")."""
-    return token.pos_ in VERB_POS and any(
-        c.lower_ == "to" and c.dep_ in ("aux", "mark") for c in token.children
+    if token.pos_ in VERB_POS:
+        return any(c.lower_ == "to" and c.dep_ in ("aux", "mark") for c in token.children)
+    # 'called on X to “reverse the decisions”': a quotation opened after "to" makes the
+    # parser read its verb as a noun with a preposition.
+    return token.tag_ == "NN" and any(
+        c.lower_ == "to" and c.i == token.i - 2 and token.doc[token.i - 1].text in OPENING_QUOTES
+        for c in token.children
     )
+
+
+def is_expletive(token: Token) -> bool:
+    """ "It" that stands for a clause, not an actor: "it is important for the US to ...",
+    "it remains unclear whether ...", "it is clear that ..."."""
+    if token.lower_ != "it":
+        return False
+    # The parser's "expl" label alone is no proof: it gives it to "It supported the attack".
+    head = token.head
+    predicates = [head, *(c for c in head.children if c.dep_ in ("xcomp", "acomp") and c.pos_ == "ADJ")]
+    clauses = [
+        c
+        for p in predicates
+        if p.pos_ == "ADJ"
+        for c in p.children
+        if c.dep_ in ("ccomp", "csubj") or (c.dep_ in ("xcomp", "advcl") and is_infinitive(c))
+    ]
+    return bool(clauses)
 
 
 def conjuncts(token: Token) -> list[Token]:
