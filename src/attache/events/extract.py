@@ -455,6 +455,7 @@ class EventExtractor:
                 trigger.pos == "verb"
                 and self._lemma(token) in self.lexicon.cues["alignment_verbs"]
                 and self._describes(token)
+                and not self._backed_by(token, self.lexicon.cues["acting_backers"])
             ):
                 # "Hezbollah, backed by Iran, condemned ...": who stands behind whom, not an act.
                 continue
@@ -642,6 +643,13 @@ class EventExtractor:
             for c in token.children
             if c.i > token.i
             for g in c.children
+        )
+
+    def _backed_by(self, token: Token, backers: frozenset[str]) -> bool:
+        """Whether the agent of a passive participle is one of ``backers`` ("backed by US forces")."""
+        return any(
+            a.relation == "prep" and a.prep == "by" and a.head is not None and self._lemma(a.head) in backers
+            for a in attachments(token)
         )
 
     @staticmethod
