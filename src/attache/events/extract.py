@@ -223,6 +223,7 @@ class EventExtractor:
         cues = self.lexicon.cues
         self.speech_verbs = cues["speech_verbs"]
         self.content_types = cues["content_types"]
+        self.time_marks = cues["time_marks"]
 
     # -- the article ---------------------------------------------------------
 
@@ -515,6 +516,9 @@ class EventExtractor:
                 # "deepen coordination and cooperation": the second conjunct shares the first one's place.
                 current = head
                 continue
+            if any(c.dep_ == "mark" and c.lower_ in self.time_marks for c in current.children):
+                # "promised retaliation after accusing Kyiv": an event of its own, before the promise.
+                return False
             if current.dep_ in CONTENT_DEPS or (
                 current.dep_ == "advcl"
                 and any(c.dep_ == "mark" and c.lower_ in ("of", "for") for c in current.children)
@@ -629,6 +633,15 @@ class EventExtractor:
         recipient_atts: list[Attachment] = []
         if trigger.pos in ("verb", "adjective"):
             subject, passive, how = subject_of(token)
+            if how == "modified noun" and any(
+                c.dep_ == "mark" and c.lower_ in self.time_marks for c in token.children
+            ):
+                # "promised retaliation after accusing Kyiv": a time clause the parser hung on a
+                # noun; whoever the sentence is about did it.
+                verb = next((a for a in token.ancestors if a.pos_ in VERB_POS), None)
+                if verb is not None:
+                    subject, passive, _ = subject_of(verb)
+                    how = "subject of governing verb"
             if passive:
                 agents = [a for a in atts if a.relation == "prep" and a.prep == "by"]
                 if agents and agents[0].head is not None:

@@ -1,0 +1,22 @@
+"""ACCUSE: the ways news reports criticism, condemnation and accusation, with our shipped pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from attache.records import Article
+
+DATE = dt.date(2023, 5, 4)
+
+
+def keys(coder, text: str, date: dt.date | None = DATE) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    events = coder.code(Article(id="t", text=text, date=date)).events
+    return {
+        (e.event_type, tuple(sorted(a.code for a in e.actor)), tuple(sorted(r.code for r in e.recipient)))
+        for e in events
+    }
+
+
+def test_accusation_before_a_promise_is_an_event_of_its_own(coder) -> None:
+    text = "Russian President Vladimir Putin promised retaliation after accusing Ukraine of shelling a town."
+    assert ("ACCUSE", ("RUS",), ("UKR",)) in keys(coder, text)
