@@ -20,3 +20,8 @@ def keys(coder, text: str, date: dt.date | None = DATE) -> set[tuple[str, tuple[
 def test_accusation_before_a_promise_is_an_event_of_its_own(coder) -> None:
     text = "Russian President Vladimir Putin promised retaliation after accusing Ukraine of shelling a town."
     assert ("ACCUSE", ("RUS",), ("UKR",)) in keys(coder, text)
+
+
+def test_two_critics_are_no_mutual_accusation(coder) -> None:
+    coded = keys(coder, "France and Germany have been critical of the new budget rules.")
+    assert ("ACCUSE", ("DEU", "FRA"), ()) not in coded

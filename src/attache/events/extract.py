@@ -843,6 +843,14 @@ class EventExtractor:
             cand.orphan = "actor"
         elif not recipient and len(actor) < 2 and not trigger.solo:
             cand.orphan = "recipient"
+        elif (
+            not recipient
+            and len({e.code for e in actor}) > 1
+            and not trigger.reciprocal
+            and trigger.event_type in self.lexicon.cues["directed_types"]
+        ):
+            # "Washington and Israel have been critical of ...": no mutual event.
+            cand.orphan = "recipient"
         if places():
             span, entities = places()[0]
             cand.location = Location(text=span.text, code=entities[0].code)
