@@ -25,3 +25,8 @@ def test_accusation_before_a_promise_is_an_event_of_its_own(coder) -> None:
 def test_two_critics_are_no_mutual_accusation(coder) -> None:
     coded = keys(coder, "France and Germany have been critical of the new budget rules.")
     assert ("ACCUSE", ("DEU", "FRA"), ()) not in coded
+
+
+def test_who_draws_criticism_receives_it(coder) -> None:
+    coded = keys(coder, "France's new pension plan is drawing sharp criticism from Germany.")
+    assert ("ACCUSE", ("DEU",), ("FRA",)) in coded

@@ -631,6 +631,7 @@ class EventExtractor:
         atts = attachments(token)
         actor_heads: list[tuple[Token, str]] = []
         recipient_atts: list[Attachment] = []
+        received = False  # the clause subject receives the event ("came under criticism")
         if trigger.pos in ("verb", "adjective"):
             subject, passive, how = subject_of(token)
             if how == "modified noun" and any(
@@ -685,10 +686,17 @@ class EventExtractor:
                 subject, _, _ = subject_of(verb)
                 if subject is not None:
                     recipient_atts.append(Attachment("obj", subject))
+                    received = True
+                actor_heads.extend(
+                    (a.head, f"{a.prep}-phrase of '{verb.text}'")
+                    for a in attachments(verb)
+                    if a.relation == "prep" and a.prep in ("from", "by") and a.head is not None
+                )
             elif verb is not None and self._befalls(token, verb, role):
                 subject, _, _ = subject_of(verb)
                 if subject is not None:
                     recipient_atts.append(Attachment("obj", subject))
+                    received = True
             elif verb is not None and frames:
                 subject, verb_passive, how = subject_of(verb)
                 if subject is not None and not verb_passive:
@@ -839,6 +847,9 @@ class EventExtractor:
         actor = _unique(actor)
         actor_keys = {(e.code, e.sector, e.name) for e in actor}
         recipient = [e for e in _unique(recipient) if (e.code, e.sector, e.name) not in actor_keys]
+        if not actor and received and trigger.event_type in self.lexicon.cues["directed_types"]:
+            # "The ministry came under criticism": critics unnamed are often its own people.
+            return None
         if not actor:
             cand.orphan = "actor"
         elif not recipient and len(actor) < 2 and not trigger.solo:
