@@ -30,3 +30,12 @@ def test_two_critics_are_no_mutual_accusation(coder) -> None:
 def test_who_draws_criticism_receives_it(coder) -> None:
     coded = keys(coder, "France's new pension plan is drawing sharp criticism from Germany.")
     assert ("ACCUSE", ("DEU",), ("FRA",)) in coded
+
+
+def test_accuser_in_a_relative_clause(coder) -> None:
+    # Parsed with the relative clause hung on "participate", not on "Quad".
+    text = (
+        "In Tokyo, Blinken will participate in the meeting of the Quad that has repeatedly "
+        "accused China of bullying its neighbours in the region."
+    )
+    assert ("ACCUSE", ("QUAD",), ("CHN",)) in keys(coder, text)
