@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from attache.records import Article
 
 DATE = dt.date(2023, 5, 4)
@@ -39,3 +41,23 @@ def test_accuser_in_a_relative_clause(coder) -> None:
         "accused China of bullying its neighbours in the region."
     )
     assert ("ACCUSE", ("QUAD",), ("CHN",)) in keys(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The British foreign secretary blasted Russia for its support of the regime.", ("GBR", "RUS")),
+        ("Japan lodged a formal protest with China over the incident.", ("JPN", "CHN")),
+        ("Poland summoned the Israeli ambassador on Tuesday.", ("POL", "ISR")),
+        ("North Korea is angry over the U.S.-led push for new sanctions.", ("PRK", "USA")),
+        ("European leaders voiced frustration at Britain's delay.", ("EU", "GBR")),
+    ],
+)
+def test_words_of_disapproval(coder, text: str, expected: tuple[str, str]) -> None:
+    actor, recipient = expected
+    assert ("ACCUSE", (actor,), (recipient,)) in keys(coder, text)
+
+
+def test_a_diplomatic_protest_is_no_demonstration(coder) -> None:
+    coded = keys(coder, "Japan lodged a formal protest with China over the incident.")
+    assert not any(k[0] == "PROTEST" for k in coded)
