@@ -61,3 +61,8 @@ def test_words_of_disapproval(coder, text: str, expected: tuple[str, str]) -> No
 def test_a_diplomatic_protest_is_no_demonstration(coder) -> None:
     coded = keys(coder, "Japan lodged a formal protest with China over the incident.")
     assert not any(k[0] == "PROTEST" for k in coded)
+
+
+def test_who_is_complained_about_is_the_recipient(coder) -> None:
+    text = "The Canadian prime minister complained that the United States had broken the trade agreement."
+    assert ("ACCUSE", ("CAN",), ("USA",)) in keys(coder, text)
