@@ -66,3 +66,24 @@ def test_a_diplomatic_protest_is_no_demonstration(coder) -> None:
 def test_who_is_complained_about_is_the_recipient(coder) -> None:
     text = "The Canadian prime minister complained that the United States had broken the trade agreement."
     assert ("ACCUSE", ("CAN",), ("USA",)) in keys(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Canadian prime minister described Israel's treatment of the sailors as abominable.",
+            ("CAN", "ISR"),
+        ),
+        ("The Belgian prime minister called Israel's response unacceptable.", ("BEL", "ISR")),
+        ("The Turkish government regards the YPG as a terrorist group.", ("TUR", "SYR")),
+    ],
+)
+def test_calling_something_by_an_accusing_name(coder, text: str, expected: tuple[str, str]) -> None:
+    actor, recipient = expected
+    assert ("ACCUSE", (actor,), (recipient,)) in keys(coder, text)
+
+
+def test_describing_talks_kindly_is_no_accusation(coder) -> None:
+    coded = keys(coder, "The Indian foreign minister described his talks with China as constructive.")
+    assert not any(k[0] == "ACCUSE" for k in coded)

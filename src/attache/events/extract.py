@@ -478,10 +478,26 @@ class EventExtractor:
         if len(objects_in_order) > 1 and objects_in_order[-1].pos_ in ("NOUN", "ADJ"):
             # "called Mexico an abuser": the parser reads the predicate as a second object.
             predicates.append(objects_in_order[-1])
+        # "called Israel's response unacceptable": an adjective after the object is said of it.
+        predicates += [
+            c
+            for o in objects_in_order[:1]
+            for c in o.children
+            if c.dep_ == "amod" and c.pos_ == "ADJ" and c.i > o.i and not any(c.children)
+        ]
         if predicates:
             # "called the launch an outrageous act": a predicate about the object.
             cues.add("predicate")
             cues |= {self._lemma(c) for c in predicates}
+        # "described the strikes as terrorism": what the object is said to be.
+        predicates += [a.head for a in atts if a.prep == "as" and a.head is not None]
+        predicates += [
+            c
+            for c in token.children
+            if any(g.lower_ == "as" and g.dep_ in ("case", "mark") for g in c.children)
+        ]
+        if any(t.lower_ in self.lexicon.cues["accusation_words"] for c in predicates for t in c.subtree):
+            cues.add("accusing-predicate")
         objects = {
             self._lemma(a.head) for a in atts if a.relation in ("obj", "subjpass") and a.head is not None
         }
