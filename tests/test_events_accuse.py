@@ -87,3 +87,14 @@ def test_calling_something_by_an_accusing_name(coder, text: str, expected: tuple
 def test_describing_talks_kindly_is_no_accusation(coder) -> None:
     coded = keys(coder, "The Indian foreign minister described his talks with China as constructive.")
     assert not any(k[0] == "ACCUSE" for k in coded)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The American decision to cut aid angered the Canadian prime minister.",
+        "The Canadian prime minister was frustrated by Washington's refusal to sign the pact.",
+    ],
+)
+def test_who_is_angered_accuses_who_angered_them(coder, text: str) -> None:
+    assert ("ACCUSE", ("CAN",), ("USA",)) in keys(coder, text)
