@@ -98,3 +98,15 @@ def test_describing_talks_kindly_is_no_accusation(coder) -> None:
 )
 def test_who_is_angered_accuses_who_angered_them(coder, text: str) -> None:
     assert ("ACCUSE", ("CAN",), ("USA",)) in keys(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Israeli announcement on Monday has provoked strong criticism from Jordan.", ("JOR", "ISR")),
+        ("The American bomber flights prompted an angry reaction from North Korea.", ("PRK", "USA")),
+    ],
+)
+def test_what_sparks_condemnation_receives_it(coder, text: str, expected: tuple[str, str]) -> None:
+    actor, recipient = expected
+    assert ("ACCUSE", (actor,), (recipient,)) in keys(coder, text)
