@@ -110,3 +110,13 @@ def test_who_is_angered_accuses_who_angered_them(coder, text: str) -> None:
 def test_what_sparks_condemnation_receives_it(coder, text: str, expected: tuple[str, str]) -> None:
     actor, recipient = expected
     assert ("ACCUSE", (actor,), (recipient,)) in keys(coder, text)
+
+
+def test_critics_nobody_names_are_unknown(coder) -> None:
+    coded = keys(coder, "Israel has come under international scrutiny over its conduct in Gaza.")
+    assert ("ACCUSE", ("UNK",), ("ISR",)) in coded
+
+
+def test_a_headline_passive_makes_its_subject_the_accused(coder) -> None:
+    coded = keys(coder, "Israeli minister condemned for taunting detained activists")
+    assert not any(k[0] == "ACCUSE" and k[1] == ("ISR",) for k in coded)

@@ -659,6 +659,15 @@ class EventExtractor:
                 if verb is not None:
                     subject, passive, _ = subject_of(verb)
                     how = "subject of governing verb"
+            if (
+                not passive
+                and subject is not None
+                and how == "subject"
+                and trigger.event_type in self.lexicon.cues["directed_types"]
+                and "obj" in trigger.recipient
+                and self._reduced_passive(token)
+            ):
+                passive = True
             if passive:
                 agents = [a for a in atts if a.relation == "prep" and a.prep == "by"]
                 if agents and agents[0].head is not None:
@@ -863,8 +872,17 @@ class EventExtractor:
         actor = _unique(actor)
         actor_keys = {(e.code, e.sector, e.name) for e in actor}
         recipient = [e for e in _unique(recipient) if (e.code, e.sector, e.name) not in actor_keys]
-        if not actor and received and trigger.event_type in self.lexicon.cues["directed_types"]:
-            # "The ministry came under criticism": critics unnamed are often its own people.
+        unnamed = received or any(
+            c.lower_ in self.lexicon.cues["unnamed_critics"]
+            for c in token.children
+            if c.dep_ in ("amod", "advmod")
+        )
+        if not actor and recipient and unnamed and trigger.event_type in self.lexicon.cues["directed_types"]:
+            # "Israel came under international scrutiny", "the coup was internationally condemned":
+            # critics the sentence does not name are nobody the article could name either.
+            actor = [Entity(text="(unnamed critics)", code="UNK", reason="critics not named")]
+            how_parts.insert(0, "actor unnamed (no critic named)")
+        elif not actor and received and trigger.event_type in self.lexicon.cues["directed_types"]:
             return None
         if not actor:
             cand.orphan = "actor"
@@ -918,6 +936,21 @@ class EventExtractor:
             ):
                 named.append(Named(mention.text, mention.entities, start, end, root))
         return named
+
+    @staticmethod
+    def _reduced_passive(token: Token) -> bool:
+        """A headline's passive without its auxiliary ("Israel condemned for ...", "army accused
+        of ..."): a bare participle with no object, only the charge behind "for" or "of"."""
+        children = list(token.children)
+        return (
+            token.tag_ in ("VBN", "VBD")
+            and not any(c.dep_ in ("aux", "aux:pass", "auxpass", "obj", "dobj", "ccomp") for c in children)
+            and any(
+                g.dep_ in ("mark", "case") and g.lower_ in ("for", "of") and g.head.i > token.i
+                for c in children
+                for g in c.children
+            )
+        )
 
     @staticmethod
     def _subject_like(token: Token, trigger: Token) -> bool:
