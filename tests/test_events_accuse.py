@@ -120,3 +120,12 @@ def test_critics_nobody_names_are_unknown(coder) -> None:
 def test_a_headline_passive_makes_its_subject_the_accused(coder) -> None:
     coded = keys(coder, "Israeli minister condemned for taunting detained activists")
     assert not any(k[0] == "ACCUSE" and k[1] == ("ISR",) for k in coded)
+
+
+def test_condemning_an_attack_accuses_whoever_carried_it_out(coder) -> None:
+    text = (
+        "Russian forces launched air strikes on the city of Kharkiv on Monday, killing five people. "
+        "Officials said the strikes hit a school and a hospital. "
+        "Germany condemned the strikes on Tuesday."
+    )
+    assert ("ACCUSE", ("DEU",), ("RUS",)) in keys(coder, text)

@@ -200,6 +200,9 @@ class Candidate:
     # The side ("actor" or "recipient") the sentence leaves open for a type that needs
     # both: coded only if the article names a clear other party (EventExtractor._other_party).
     orphan: str = ""
+    # An event noun in the recipient's place whose author the sentence does not name
+    # ("condemned the air strikes"): its author is the recipient (EventExtractor._target_author).
+    target: Token | None = None
 
 
 @dataclass
@@ -255,7 +258,7 @@ class EventExtractor:
             found, speaker = self._sentence(sentence, centered, speaker, mentions)
             topic = self._topic(sentence, centered) or topic
             for cand in found:
-                if cand.orphan:
+                if cand.orphan or (cand.target is not None and not cand.recipient):
                     orphans.append((cand, sentence))
                     continue
                 record = self._record(cand, sentence, context, text)
@@ -267,6 +270,18 @@ class EventExtractor:
                 seen.add(key)
                 records.append(record)
         for cand, sentence in orphans:
+            author = self._target_author(cand, records) if cand.orphan != "actor" else []
+            if author:
+                cand.recipient = author
+                cand.orphan = ""
+                cand.how.append(f"recipient {author[0].text} (author of '{cand.target}')")
+            if not cand.orphan:
+                record = self._record(cand, sentence, context, text)
+                key = _dedupe_key(record)
+                if key not in seen:
+                    seen.add(key)
+                    records.append(record)
+                continue
             other = self._other_party(cand, parties, self.lexicon.cues["other_party_types"])
             if other is None:
                 continue
@@ -309,6 +324,40 @@ class EventExtractor:
             return None
         code = others[0]
         return Entity(text=code, code=code, sector=None, reason="the article's other main party")
+
+    def _target_author(self, cand: Candidate, records: list[EventRecord]) -> list[Entity]:
+        """Who did the event an accusation is about, when its sentence does not say: the
+        actor of that very event if it was coded ("expressed fury over the U.S.-South Korean
+        exercises"), else of the latest earlier event reported by the same word ("The Syrian
+        government denounced the air strikes" after a report of U.S. air strikes), else of
+        the latest event of its type shortly before."""
+        target = cand.target
+        if target is None:
+            return []
+        own = {e.code for e in cand.actor}
+        kinds = {t.event_type for t in self.lexicon.triggers(self._lemma(target), "noun")}
+        here = {target.idx} | {t.idx for t in target.conjuncts}
+        start = target.sent.start_char
+        same = [r for r in records if r.evidence.trigger_start in here]
+        # "the air strikes": the article's strikes reported earlier, however far back.
+        named = [
+            r
+            for r in records
+            if r.evidence.start < start
+            and r.evidence.trigger.lower() == target.lower_
+            and r.event_type in kinds
+        ]
+        before = [
+            r
+            for r in records
+            if r.event_type in kinds and start - ANSWER_DISTANCE <= r.evidence.start < start
+        ]
+        for record in [*same, *reversed(named), *reversed(before)]:
+            # Unnamed gunmen are nobody an accusation names either.
+            author = [e for e in record.actor if e.code not in own and e.code != "UNK" and e.sector != "UAF"]
+            if author:
+                return author
+        return []
 
     def _answer_to(self, record: EventRecord, earlier: list[EventRecord]) -> EventRecord:
         """A denial or refusal with no recipient answers the latest accusation, demand or
@@ -771,6 +820,14 @@ class EventExtractor:
                 ]
             for head in heads:
                 entities, text = self._resolve(head, actors, speaker)
+                if (
+                    not entities
+                    and cand.target is None
+                    and trigger.event_type in self.lexicon.cues["directed_types"]
+                    and head.pos_ == "NOUN"
+                    and self.lexicon.triggers(self._lemma(head), "noun")
+                ):
+                    cand.target = head
                 if entities:
                     recipient = entities
                     reciprocal_parties = role in ("with", "between")
