@@ -129,3 +129,8 @@ def test_condemning_an_attack_accuses_whoever_carried_it_out(coder) -> None:
         "Germany condemned the strikes on Tuesday."
     )
     assert ("ACCUSE", ("DEU",), ("RUS",)) in keys(coder, text)
+
+
+def test_accusing_each_other_is_mutual(coder) -> None:
+    coded = keys(coder, "Russia and Ukraine accused each other of shelling the plant.")
+    assert ("ACCUSE", ("RUS", "UKR"), ()) in coded

@@ -697,6 +697,7 @@ class EventExtractor:
         actor_heads: list[tuple[Token, str]] = []
         recipient_atts: list[Attachment] = []
         received = False  # the clause subject receives the event ("came under criticism")
+        cues = self.lexicon.cues
         if trigger.pos in ("verb", "adjective"):
             subject, passive, how = subject_of(token)
             if how == "modified noun" and any(
@@ -929,6 +930,12 @@ class EventExtractor:
         actor = _unique(actor)
         actor_keys = {(e.code, e.sector, e.name) for e in actor}
         recipient = [e for e in _unique(recipient) if (e.code, e.sector, e.name) not in actor_keys]
+        mutual = any(
+            a.relation == "obj"
+            and a.head is not None
+            and phrase(a.head).text.lower() in cues["reciprocal_objects"]
+            for a in atts
+        )
         unnamed = received or any(
             c.lower_ in self.lexicon.cues["unnamed_critics"]
             for c in token.children
@@ -949,6 +956,8 @@ class EventExtractor:
             not recipient
             and len({e.code for e in actor}) > 1
             and not trigger.reciprocal
+            # "Russia and Ukraine accused each other": mutual after all.
+            and not mutual
             and trigger.event_type in self.lexicon.cues["directed_types"]
         ):
             # "Washington and Israel have been critical of ...": no mutual event.
