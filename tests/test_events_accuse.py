@@ -134,3 +134,11 @@ def test_condemning_an_attack_accuses_whoever_carried_it_out(coder) -> None:
 def test_accusing_each_other_is_mutual(coder) -> None:
     coded = keys(coder, "Russia and Ukraine accused each other of shelling the plant.")
     assert ("ACCUSE", ("RUS", "UKR"), ()) in coded
+
+
+def test_saying_an_attack_was_unacceptable_accuses_its_author(coder) -> None:
+    text = (
+        "American air strikes hit militia bases in Iraq on Sunday, killing 25 fighters. "
+        "Russia said the strikes were unacceptable and dangerous."
+    )
+    assert ("ACCUSE", ("RUS",), ("USA",)) in keys(coder, text)

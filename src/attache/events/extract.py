@@ -1186,7 +1186,17 @@ class EventExtractor:
                 recipient, recipient_text = self._resolve(comp_subject, actors, speaker)
                 # '"We should work together," Wang said' is no request of Wang's to himself.
                 recipient = [e for e in recipient if e.code not in {a.code for a in actor}]
-                if not actor or not recipient:
+                target = None
+                if (
+                    actor
+                    and not recipient
+                    and trigger.event_type in cues["directed_types"]
+                    and comp_subject.pos_ == "NOUN"
+                    and self.lexicon.triggers(self._lemma(comp_subject), "noun")
+                ):
+                    # "said the strikes were unacceptable": whoever carried them out (_target_author).
+                    target = comp_subject
+                if not actor or not (recipient or target is not None):
                     continue
                 cand = Candidate(
                     trigger, token, actor=actor, recipient=recipient, confidence=trigger.confidence
@@ -1196,6 +1206,9 @@ class EventExtractor:
                     f"recipient {recipient_text} (subject of what was said)",
                     f"construction: {label}",
                 ]
+                if target is not None:
+                    cand.target, cand.orphan = target, "recipient"
+                    cand.how = cand.how[:1] + cand.how[2:]
                 yield cand
 
     # -- the record ----------------------------------------------------------
