@@ -142,3 +142,8 @@ def test_saying_an_attack_was_unacceptable_accuses_its_author(coder) -> None:
         "Russia said the strikes were unacceptable and dangerous."
     )
     assert ("ACCUSE", ("RUS",), ("USA",)) in keys(coder, text)
+
+
+def test_an_accusation_may_be_domestic(coder) -> None:
+    text = "The Nigerian president said he suspected that Boko Haram members had infiltrated the army."
+    assert ("ACCUSE", ("NGA",), ("NGA",)) in keys(coder, text)

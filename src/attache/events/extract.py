@@ -858,8 +858,20 @@ class EventExtractor:
                     comp_subject, comp_passive, _ = subject_of(clause)
                     if comp_subject is not None and not comp_passive and comp_subject.head.i == clause.i:
                         entities, text = self._resolve(comp_subject, actors, speaker)
-                        # "warned that Tehran would respond": the speaker's own side is no recipient.
-                        entities = [e for e in entities if e.code not in {a.code for a in actor}]
+                        # "warned that Tehran would respond": the speaker's own side is no recipient;
+                        # an accusation may be domestic ("said militants had infiltrated the army").
+                        own = {a.code for a in actor}
+                        entities = [
+                            e
+                            for e in entities
+                            if e.code not in own
+                            or (
+                                trigger.event_type in cues["directed_types"]
+                                and e not in actor
+                                # "castigated what IRNA described as ...": a thing, not a charge.
+                                and clause.left_edge.lower_ not in ("what", "whatever")
+                            )
+                        ]
                         if entities:
                             recipient = entities
                             how_parts.append(f"recipient {text} (subject of the demanded clause)")
