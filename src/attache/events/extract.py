@@ -224,6 +224,9 @@ class Candidate:
     # The side ("actor" or "recipient") the sentence leaves open for a type that needs
     # both: coded only if the article names a clear other party (EventExtractor._other_party).
     orphan: str = ""
+    # An event noun in the recipient's place whose author the sentence does not name
+    # ("condemned the air strikes"): its author is the recipient (EventExtractor._target_author).
+    target: Token | None = None
 
 
 @dataclass
@@ -249,6 +252,7 @@ class EventExtractor:
         cues = self.lexicon.cues
         self.speech_verbs = cues["speech_verbs"]
         self.content_types = cues["content_types"]
+        self.time_marks = cues["time_marks"]
 
     # -- the article ---------------------------------------------------------
 
@@ -281,7 +285,7 @@ class EventExtractor:
             found, speaker = self._sentence(sentence, centered, speaker, mentions)
             topic = self._topic(sentence, centered) or topic
             for cand in found:
-                if cand.orphan:
+                if cand.orphan or (cand.target is not None and not cand.recipient):
                     orphans.append((cand, sentence))
                     continue
                 record = self._record(cand, sentence, context, text)
@@ -299,6 +303,18 @@ class EventExtractor:
                         seen.add(key)
                         records.append(directed)
         for cand, sentence in orphans:
+            author = self._target_author(cand, records) if cand.orphan != "actor" else []
+            if author:
+                cand.recipient = author
+                cand.orphan = ""
+                cand.how.append(f"recipient {author[0].text} (author of '{cand.target}')")
+            if not cand.orphan:
+                record = self._record(cand, sentence, context, text)
+                key = _dedupe_key(record)
+                if key not in seen:
+                    seen.add(key)
+                    records.append(record)
+                continue
             other = self._other_party(cand, parties, self.lexicon.cues["other_party_types"])
             if other is None:
                 continue
@@ -373,6 +389,40 @@ class EventExtractor:
             return None
         code = others[0]
         return Entity(text=code, code=code, sector=None, reason="the article's other main party")
+
+    def _target_author(self, cand: Candidate, records: list[EventRecord]) -> list[Entity]:
+        """Who did the event an accusation is about, when its sentence does not say: the
+        actor of that very event if it was coded ("expressed fury over the U.S.-South Korean
+        exercises"), else of the latest earlier event reported by the same word ("The Syrian
+        government denounced the air strikes" after a report of U.S. air strikes), else of
+        the latest event of its type shortly before."""
+        target = cand.target
+        if target is None:
+            return []
+        own = {e.code for e in cand.actor}
+        kinds = {t.event_type for t in self.lexicon.triggers(self._lemma(target), "noun")}
+        here = {target.idx} | {t.idx for t in target.conjuncts}
+        start = target.sent.start_char
+        same = [r for r in records if r.evidence.trigger_start in here]
+        # "the air strikes": the article's strikes reported earlier, however far back.
+        named = [
+            r
+            for r in records
+            if r.evidence.start < start
+            and r.evidence.trigger.lower() == target.lower_
+            and r.event_type in kinds
+        ]
+        before = [
+            r
+            for r in records
+            if r.event_type in kinds and start - ANSWER_DISTANCE <= r.evidence.start < start
+        ]
+        for record in [*same, *reversed(named), *reversed(before)]:
+            # Unnamed gunmen are nobody an accusation names either.
+            author = [e for e in record.actor if e.code not in own and e.code != "UNK" and e.sector != "UAF"]
+            if author:
+                return author
+        return []
 
     def _answer_to(self, record: EventRecord, earlier: list[EventRecord]) -> EventRecord:
         """A denial or refusal with no recipient answers the latest accusation, demand or
@@ -588,10 +638,26 @@ class EventExtractor:
         if len(objects_in_order) > 1 and objects_in_order[-1].pos_ in ("NOUN", "ADJ"):
             # "called Mexico an abuser": the parser reads the predicate as a second object.
             predicates.append(objects_in_order[-1])
+        # "called Israel's response unacceptable": an adjective after the object is said of it.
+        predicates += [
+            c
+            for o in objects_in_order[:1]
+            for c in o.children
+            if c.dep_ == "amod" and c.pos_ == "ADJ" and c.i > o.i and not any(c.children)
+        ]
         if predicates:
             # "called the launch an outrageous act": a predicate about the object.
             cues.add("predicate")
             cues |= {self._lemma(c) for c in predicates}
+        # "described the strikes as terrorism": what the object is said to be.
+        predicates += [a.head for a in atts if a.prep == "as" and a.head is not None]
+        predicates += [
+            c
+            for c in token.children
+            if any(g.lower_ == "as" and g.dep_ in ("case", "mark") for g in c.children)
+        ]
+        if any(t.lower_ in self.lexicon.cues["accusation_words"] for c in predicates for t in c.subtree):
+            cues.add("accusing-predicate")
         objects = {
             self._lemma(a.head) for a in atts if a.relation in ("obj", "subjpass") and a.head is not None
         }
@@ -698,6 +764,9 @@ class EventExtractor:
                 # "deepen coordination and cooperation": the second conjunct shares the first one's place.
                 current = head
                 continue
+            if any(c.dep_ == "mark" and c.lower_ in self.time_marks for c in current.children):
+                # "promised retaliation after accusing Kyiv": an event of its own, before the promise.
+                return False
             if current.dep_ in CONTENT_DEPS or (
                 current.dep_ == "advcl"
                 and any(c.dep_ == "mark" and c.lower_ in ("of", "for") for c in current.children)
@@ -872,9 +941,32 @@ class EventExtractor:
         atts = attachments(token)
         actor_heads: list[tuple[Token, str]] = []
         recipient_atts: list[Attachment] = []
+        received = False  # the clause subject receives the event ("came under criticism")
+        cues = self.lexicon.cues
         if trigger.pos in ("verb", "adjective"):
             subject, passive, how = subject_of(token)
-            if subject is not None and not passive and self._headline_passive(token):
+            if how == "modified noun" and any(
+                c.dep_ == "mark" and c.lower_ in self.time_marks for c in token.children
+            ):
+                # "promised retaliation after accusing Kyiv": a time clause the parser hung on a
+                # noun; whoever the sentence is about did it.
+                verb = next((a for a in token.ancestors if a.pos_ in VERB_POS), None)
+                if verb is not None:
+                    subject, passive, _ = subject_of(verb)
+                    how = "subject of governing verb"
+            if (
+                not passive
+                and subject is not None
+                and (
+                    self._headline_passive(token)
+                    or (
+                        how == "subject"
+                        and trigger.event_type in self.lexicon.cues["directed_types"]
+                        and "obj" in trigger.recipient
+                        and self._reduced_passive(token)
+                    )
+                )
+            ):
                 passive = True
             if passive:
                 agents = [a for a in atts if a.relation == "prep" and a.prep == "by"]
@@ -927,10 +1019,17 @@ class EventExtractor:
                 subject, _, _ = subject_of(verb)
                 if subject is not None:
                     recipient_atts.append(Attachment("obj", subject))
+                    received = True
+                actor_heads.extend(
+                    (a.head, f"{a.prep}-phrase of '{verb.text}'")
+                    for a in attachments(verb)
+                    if a.relation == "prep" and a.prep in ("from", "by") and a.head is not None
+                )
             elif verb is not None and self._befalls(token, verb, role):
                 subject, _, _ = subject_of(verb)
                 if subject is not None:
                     recipient_atts.append(Attachment("obj", subject))
+                    received = True
             elif verb is not None and frames:
                 subject, verb_passive, how = subject_of(verb)
                 if subject is not None and not verb_passive:
@@ -1010,6 +1109,14 @@ class EventExtractor:
                         posted, where = self._behind(token, posted_preps, actors)  # parse slip
                     if posted:
                         entities, text = posted, f"'{where}' (where '{head.text}' is posted)"
+                if (
+                    not entities
+                    and cand.target is None
+                    and trigger.event_type in self.lexicon.cues["directed_types"]
+                    and head.pos_ == "NOUN"
+                    and self.lexicon.triggers(self._lemma(head), "noun")
+                ):
+                    cand.target = head
                 if entities:
                     recipient = entities
                     reciprocal_parties = role in ("with", "between")
@@ -1043,8 +1150,20 @@ class EventExtractor:
                     comp_subject, comp_passive, _ = subject_of(clause)
                     if comp_subject is not None and not comp_passive and comp_subject.head.i == clause.i:
                         entities, text = self._resolve(comp_subject, actors, speaker)
-                        # "warned that Tehran would respond": the speaker's own side is no recipient.
-                        entities = [e for e in entities if e.code not in {a.code for a in actor}]
+                        # "warned that Tehran would respond": the speaker's own side is no recipient;
+                        # an accusation may be domestic ("said militants had infiltrated the army").
+                        own = {a.code for a in actor}
+                        entities = [
+                            e
+                            for e in entities
+                            if e.code not in own
+                            or (
+                                trigger.event_type in cues["directed_types"]
+                                and e not in actor
+                                # "castigated what IRNA described as ...": a thing, not a charge.
+                                and clause.left_edge.lower_ not in ("what", "whatever")
+                            )
+                        ]
                         if entities:
                             recipient = entities
                             how_parts.append(f"recipient {text} (subject of the demanded clause)")
@@ -1128,9 +1247,37 @@ class EventExtractor:
         actor = _unique(actor)
         actor_keys = {(e.code, e.sector, e.name) for e in actor}
         recipient = [e for e in _unique(recipient) if (e.code, e.sector, e.name) not in actor_keys]
+        mutual = any(
+            a.relation == "obj"
+            and a.head is not None
+            and phrase(a.head).text.lower() in cues["reciprocal_objects"]
+            for a in atts
+        )
+        unnamed = received or any(
+            c.lower_ in self.lexicon.cues["unnamed_critics"]
+            for c in token.children
+            if c.dep_ in ("amod", "advmod")
+        )
+        if not actor and recipient and unnamed and trigger.event_type in self.lexicon.cues["directed_types"]:
+            # "Israel came under international scrutiny", "the coup was internationally condemned":
+            # critics the sentence does not name are nobody the article could name either.
+            actor = [Entity(text="(unnamed critics)", code="UNK", reason="critics not named")]
+            how_parts.insert(0, "actor unnamed (no critic named)")
+        elif not actor and received and trigger.event_type in self.lexicon.cues["directed_types"]:
+            return None
         if not actor:
             cand.orphan = "actor"
         elif not recipient and len(actor) < 2 and not trigger.solo:
+            cand.orphan = "recipient"
+        elif (
+            not recipient
+            and len({e.code for e in actor}) > 1
+            and not trigger.reciprocal
+            # "Russia and Ukraine accused each other": mutual after all.
+            and not mutual
+            and trigger.event_type in self.lexicon.cues["directed_types"]
+        ):
+            # "Washington and Israel have been critical of ...": no mutual event.
             cand.orphan = "recipient"
         if places():
             span, entities = places()[0]
@@ -1172,6 +1319,21 @@ class EventExtractor:
             ):
                 named.append(Named(mention.text, mention.entities, start, end, root))
         return named
+
+    @staticmethod
+    def _reduced_passive(token: Token) -> bool:
+        """A headline's passive without its auxiliary ("Israel condemned for ...", "army accused
+        of ..."): a bare participle with no object, only the charge behind "for" or "of"."""
+        children = list(token.children)
+        return (
+            token.tag_ in ("VBN", "VBD")
+            and not any(c.dep_ in ("aux", "aux:pass", "auxpass", "obj", "dobj", "ccomp") for c in children)
+            and any(
+                g.dep_ in ("mark", "case") and g.lower_ in ("for", "of") and g.head.i > token.i
+                for c in children
+                for g in c.children
+            )
+        )
 
     @staticmethod
     def _subject_like(token: Token, trigger: Token) -> bool:
@@ -1366,7 +1528,17 @@ class EventExtractor:
                 recipient, recipient_text = self._resolve(comp_subject, actors, speaker)
                 # '"We should work together," Wang said' is no request of Wang's to himself.
                 recipient = [e for e in recipient if e.code not in {a.code for a in actor}]
-                if not actor or not recipient:
+                target = None
+                if (
+                    actor
+                    and not recipient
+                    and trigger.event_type in cues["directed_types"]
+                    and comp_subject.pos_ == "NOUN"
+                    and self.lexicon.triggers(self._lemma(comp_subject), "noun")
+                ):
+                    # "said the strikes were unacceptable": whoever carried them out (_target_author).
+                    target = comp_subject
+                if not actor or not (recipient or target is not None):
                     continue
                 cand = Candidate(
                     trigger, token, actor=actor, recipient=recipient, confidence=trigger.confidence
@@ -1376,6 +1548,9 @@ class EventExtractor:
                     f"recipient {recipient_text} (subject of what was said)",
                     f"construction: {label}",
                 ]
+                if target is not None:
+                    cand.target, cand.orphan = target, "recipient"
+                    cand.how = cand.how[:1] + cand.how[2:]
                 yield cand
 
     # -- the record ----------------------------------------------------------

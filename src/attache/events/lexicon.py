@@ -32,7 +32,7 @@ TYPE_KEYS = {
     "adjectives",
 }
 # Cue lists whose words are verbs or nouns: their inflections are looked up too.
-INFLECTED_CUES = ("speech_verbs", "light_verbs", "denial_verbs", "relational_heads")
+INFLECTED_CUES = ("speech_verbs", "light_verbs", "denial_verbs", "relational_heads", "receiving_verbs")
 
 
 class LexiconError(ValueError):

@@ -171,6 +171,14 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool, str]:
             head = att.head
             if head.lower_ in RELATIVE and verb.dep_ in ("acl:relcl", "relcl"):
                 return verb.head, att.relation == "subjpass", "relative clause"
+            if head.lower_ in RELATIVE and verb.dep_.endswith("relcl") and head.i > verb.sent.start:
+                # "the meeting of the Quad that has accused China" hung on the main verb:
+                # the relative pronoun stands for the noun right before it.
+                before = verb.doc[head.i - 1]
+                if before.is_punct and before.i > verb.sent.start:
+                    before = verb.doc[before.i - 1]
+                if before.pos_ in ("NOUN", "PROPN"):
+                    return before, att.relation == "subjpass", "relative clause"
             return head, att.relation == "subjpass", "subject"
     for aux in verb.children:
         # A parser slip: "China has refused" with "China" hung on the auxiliary.
