@@ -484,6 +484,18 @@ class EventExtractor:
         objects = {
             self._lemma(a.head) for a in atts if a.relation in ("obj", "subjpass") and a.head is not None
         }
+        # "slapped a series of sanctions on": the measure behind a word for a batch of them.
+        measured = {
+            self._lemma(b.head)
+            for a in atts
+            if a.relation in ("obj", "subjpass")
+            and a.head is not None
+            and self._lemma(a.head) in self.lexicon.cues["batch_nouns"]
+            for b in attachments(a.head)
+            if b.relation == "prep" and b.prep == "of" and b.head is not None
+        }
+        objects |= measured
+        cues |= measured
         if pos == "noun":
             objects |= {self._lemma(a.head) for a in atts if a.relation == "mod" and a.head is not None}
             if token.dep_ in ("compound",):
