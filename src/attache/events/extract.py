@@ -266,7 +266,8 @@ class EventExtractor:
                 seen.add(key)
                 records.append(record)
         for cand, sentence in orphans:
-            other = self._other_party(cand, parties, self.lexicon.cues["other_party_types"])
+            cues = self.lexicon.cues
+            other = self._other_party(cand, parties, cues["other_party_types"], cues["other_party_readings"])
             if other is None:
                 continue
             if cand.orphan == "actor":
@@ -288,12 +289,16 @@ class EventExtractor:
 
     @staticmethod
     def _other_party(
-        cand: Candidate, parties: Counter[str], other_party_types: frozenset[str]
+        cand: Candidate,
+        parties: Counter[str],
+        other_party_types: frozenset[str],
+        other_party_readings: frozenset[str] = frozenset(),
     ) -> Entity | None:
         """In an article about two states, the one the sentence does name is one side of the
         event and the other state the side it leaves open: the usual recipient of what the
         actor says or does, or the usual author of what befalls the recipient."""
-        if cand.trigger.event_type not in other_party_types:
+        reading = f"{cand.trigger.event_type} {cand.trigger.mode}"
+        if cand.trigger.event_type not in other_party_types and reading not in other_party_readings:
             return None
         top = parties.most_common(3)
         if len(top) < 2 or top[1][1] < OTHER_PARTY_MIN_MENTIONS:
