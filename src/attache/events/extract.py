@@ -235,6 +235,7 @@ class EventExtractor:
         text = doc.text if text is None else text
         records: list[EventRecord] = []
         orphans: list[tuple[Candidate, Span]] = []
+        withdrawals: list[tuple[int, Candidate, Span]] = []
         parties: Counter[str] = Counter()
         seen: set[tuple] = set()
         speaker: list[Entity] = []
@@ -265,6 +266,15 @@ class EventExtractor:
                     continue
                 seen.add(key)
                 records.append(record)
+                reading = f"{cand.trigger.event_type} {cand.trigger.mode}"
+                if reading in self.lexicon.cues["withdrawal_readings"]:
+                    withdrawals.append((len(records) - 1, cand, sentence))
+        for index, cand, sentence in withdrawals:
+            if self._from_ally(cand, records):
+                (ally_type,) = self.lexicon.cues["ally_withdrawal_type"]
+                trigger = replace(cand.trigger, event_type=ally_type)
+                cand.how.append("withdrawal from a state it is not fighting")
+                records[index] = self._record(replace(cand, trigger=trigger), sentence, context, text)
         for cand, sentence in orphans:
             cues = self.lexicon.cues
             other = self._other_party(cand, parties, cues["other_party_types"], cues["other_party_readings"])
@@ -286,6 +296,22 @@ class EventExtractor:
                 records.append(record)
         records.sort(key=lambda r: (r.evidence.start, r.evidence.trigger_start))
         return records
+
+    def _from_ally(self, cand: Candidate, records: list[EventRecord]) -> bool:
+        """Whether a withdrawal is from a state the article never has the actor fighting:
+        troops pulled away from an ally or partner, not back from an enemy (CODING.md)."""
+        own = {e.code for e in cand.actor}
+        hosts = {e.code for e in cand.recipient if _is_state(e.code)} - own
+        if not own or not hosts:
+            return False
+        hostile = self.lexicon.cues["hostile_types"]
+        for record in records:
+            if record.event_type not in hostile:
+                continue
+            sides = {e.code for e in record.actor} | {e.code for e in record.recipient}
+            if sides & own and sides & hosts:
+                return False
+        return True
 
     @staticmethod
     def _other_party(
@@ -974,6 +1000,10 @@ class EventExtractor:
             if att.relation == "obj" and att.head is not None:
                 near.extend(a for a in attachments(att.head) if a.relation == "prep")
         if trigger.pos == "noun":
+            # "the withdrawal of troops from Syria": the place hangs on what the noun is of.
+            for att in atts:
+                if att.relation == "prep" and att.prep == "of" and att.head is not None:
+                    near.extend(a for a in attachments(att.head) if a.relation == "prep")
             verb, role = governing_verb(token)
             if verb is not None and role == "object":
                 near.extend(a for a in attachments(verb) if a.relation == "prep")
