@@ -1076,6 +1076,8 @@ class EventExtractor:
                     trigger, label = self.lexicon.advice, "'said ... should'"
                 elif any(t.lower_ in cues["accusation_words"] for t in comp.subtree):
                     trigger, label = self.lexicon.accusation, "accusing words in reported speech"
+                elif self.lexicon.praise is not None and self._praises(comp):
+                    trigger, label = self.lexicon.praise, "praising words in reported speech"
                 else:
                     continue
                 subject, _, _ = subject_of(token)
@@ -1097,6 +1099,22 @@ class EventExtractor:
                     f"construction: {label}",
                 ]
                 yield cand
+
+    def _praises(self, comp: Token) -> bool:
+        """Whether what was said praises its subject: "India is a great partner", not
+        "India is no friend", "India's allies are worried" nor "India failed its allies"."""
+        cues = self.lexicon.cues
+        copular = any(c.dep_ == "cop" for c in comp.children) or (
+            comp.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in comp.children)
+        )
+        if not copular and comp.lower_ not in cues["praise_words"]:
+            return False
+        subject, _, _ = subject_of(comp)
+        said_of = {t.i for t in subject.subtree} if subject is not None else set()
+        words = [t for t in comp.subtree if t.i not in said_of]
+        if any(t.lower_.replace("’", "'") in cues["negators"] for t in words):
+            return False
+        return any(t.lower_ in cues["praise_words"] for t in words)
 
     # -- the record ----------------------------------------------------------
 
