@@ -601,6 +601,18 @@ class EventExtractor:
             said = head.head
             if said.dep_ == "ccomp" or (said.dep_ == "advcl" and said.head.pos_ in VERB_POS):
                 reporter, _, _ = subject_of(said.head)
+                before = said.head.doc[said.head.i - 1] if said.head.i > 0 else None
+                if (
+                    reporter is None
+                    and before is not None
+                    and before.pos_ == "PROPN"
+                    and self._lemma(said.head) in self.speech_verbs
+                ):
+                    # "a day after North Korea said it was ...", with the name hung elsewhere:
+                    # the name right before the verb of saying is its subject.
+                    while before.dep_ in ("flat", "compound") and before.head.i > before.i:
+                        before = before.head
+                    reporter = before
                 if (
                     reporter is not None
                     and reporter.lower_ not in PRONOUNS
