@@ -639,7 +639,8 @@ class EventExtractor:
                     entities = actors.resolve(phrase(child).text)
                     if entities:
                         return entities, f"'{child.text}' (author of '{head.text}')"
-            event_noun = bool(self.lexicon.triggers(self._lemma(head), "noun"))
+            # A noun that reports an event only with a word it lacks ("action against") is a thing.
+            event_noun = any(not t.requires for t in self.lexicon.triggers(self._lemma(head), "noun"))
             # "attacks by Hamas" and "the headquarters of Russia's unit" name their owner;
             # "the bombardment of Lebanon" names its target.
             owners = cues["author_prepositions"] if event_noun else cues["thing_owner_prepositions"]
