@@ -33,6 +33,15 @@ def keys(coder, text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
         ("Britain has been a loud cheerleader of Ukraine's membership.", ("SUPPORT", ("GBR",), ("UKR",))),
         ("Poland has vouched for Ukraine at every summit.", ("SUPPORT", ("POL",), ("UKR",))),
         ("Argentina recalled its ambassador to Venezuela.", ("SANCTION", ("ARG",), ("VEN",))),
+        (
+            "The United States cancelled joint naval exercises with Thailand.",
+            ("SANCTION", ("USA",), ("THA",)),
+        ),
+        (
+            "Russia has shut down a military hotline with its Turkish counterparts.",
+            ("SANCTION", ("RUS",), ("TUR",)),
+        ),
+        ("Venezuela has terminated the treaty with Colombia.", ("SANCTION", ("VEN",), ("COL",))),
         ("Serbia suspended arms sales to Kosovo.", ("SANCTION", ("SRB",), ("XKX",))),
         ("Pyongyang cut the military hotline with Seoul.", ("SANCTION", ("PRK",), ("KOR",))),
         ("Canada has slapped a new round of sanctions against Belarus.", ("SANCTION", ("CAN",), ("BLR",))),
