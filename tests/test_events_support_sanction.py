@@ -25,6 +25,8 @@ def keys(coder, text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
     [
         # A commitment to a party supports it; a commitment to do something is a promise.
         ("Canada reaffirmed its unwavering commitment to NATO.", ("SUPPORT", ("CAN",), ("NATO",))),
+        # "the Republic" alone would be the republic named last.
+        ("Japan reaffirmed its commitment to the Republic of Korea.", ("SUPPORT", ("JPN",), ("KOR",))),
         (
             "Japan said the courage of the Philippine navy was highly appreciated.",
             ("SUPPORT", ("JPN",), ("PHL",)),

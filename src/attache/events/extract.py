@@ -132,6 +132,16 @@ def _is_state(code: str) -> bool:
     return len(code) == 3 and code.isalpha() and code.isupper() and code != "UNK"
 
 
+def _name_of(head: Token, actors: ActorResolver) -> list[Entity]:
+    """The one actor a name with an "of" of its own names ("the Republic of Korea"; "the
+    Republic" alone is whichever republic was named last), or none."""
+    if head.pos_ != "PROPN" or not any(c.pos_ == "PROPN" and case_of(c) == "of" for c in head.rights):
+        return []
+    span = phrase(head, owner_preps=("of",))
+    entities = actors.resolve(span.text, span.start_char - span.sent.start_char)
+    return entities if len(entities) == 1 else []
+
+
 def _unique(entities: list[Entity]) -> list[Entity]:
     """The entities without repeats of the same code, sector and name ("Trump and his aides")."""
     seen: set[tuple[str, str | None, str | None]] = set()
@@ -654,7 +664,11 @@ class EventExtractor:
             # "the drone salvo", "spare parts": a thing, whatever surname it shares.
             return [], f"'{span.text}' names no actor"
         # Where the phrase starts in its sentence: a reference ("its") sees only what was named before.
-        entities = actors.resolve(span.text, span.start_char - span.sent.start_char)
+        entities = [] if relational else _name_of(head, actors)
+        if entities:
+            span = phrase(head, owner_preps=("of",))
+        else:
+            entities = actors.resolve(span.text, span.start_char - span.sent.start_char)
         if not entities and relational:
             # "Negotiators from both countries": the owner speaks for the people it owns.
             entities, owner = self._behind(head, cues["owner_prepositions"], actors)
@@ -667,7 +681,9 @@ class EventExtractor:
         """The first actor named behind one of ``preps`` on ``head``, and its text."""
         for att in attachments(head):
             if att.relation == "prep" and att.prep in preps and att.head is not None:
-                entities = actors.resolve(phrase(att.head, keep_modifiers=False).text)
+                entities = _name_of(att.head, actors) or actors.resolve(
+                    phrase(att.head, keep_modifiers=False).text
+                )
                 if entities:
                     return entities, att.head.text
         return [], ""
