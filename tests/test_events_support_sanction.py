@@ -53,6 +53,11 @@ def test_support_and_sanction_triggers(coder, text: str, expected: tuple) -> Non
     assert expected in keys(coder, text)
 
 
+def test_suspending_something_that_ties_no_one_is_no_sanction(coder) -> None:
+    found = keys(coder, "The Egyptian army suspended Egypt’s constitution on Wednesday.")
+    assert not any(k[0] == "SANCTION" for k in found)
+
+
 def test_announced_sanction_is_coded(coder) -> None:
     found = keys(coder, "Ecuador said it would expel the Colombian ambassador.")
     assert ("SANCTION", ("ECU",), ("COL",)) in found
