@@ -80,6 +80,12 @@ def test_backed_by_describes_an_alliance_in_passing(coder) -> None:
     assert ("SUPPORT", ("FRA",), ("MLI",)) in keys(coder, "France backed Mali on Monday.")
 
 
+def test_defending_a_decision_supports_defending_an_embassy_does_not(coder) -> None:
+    assert ("SUPPORT", ("JPN",), ("AUS",)) in keys(coder, "Japan defended Australia's decision on Monday.")
+    found = keys(coder, "Japanese troops will defend the Australian embassy.")
+    assert not any(k[0] == "SUPPORT" for k in found)
+
+
 def test_participle_after_a_denial_is_not_denied(coder) -> None:
     found = keys(coder, "Hungary dismissed the proposal, instead backing Poland's plan.")
     assert ("SUPPORT", ("HUN",), ("POL",)) in found
