@@ -153,6 +153,16 @@ def _is_state(code: str) -> bool:
     return len(code) == 3 and code.isalpha() and code.isupper() and code != "UNK"
 
 
+def _name_of(head: Token, actors: ActorResolver) -> list[Entity]:
+    """The one actor a name with an "of" of its own names ("the Republic of Korea"; "the
+    Republic" alone is whichever republic was named last), or none."""
+    if head.pos_ != "PROPN" or not any(c.pos_ == "PROPN" and case_of(c) == "of" for c in head.rights):
+        return []
+    span = phrase(head, owner_preps=("of",))
+    entities = actors.resolve(span.text, span.start_char - span.sent.start_char)
+    return entities if len(entities) == 1 else []
+
+
 def _unique(entities: list[Entity]) -> list[Entity]:
     """The entities without repeats of the same code, sector and name ("Trump and his aides")."""
     seen: set[tuple[str, str | None, str | None]] = set()
@@ -266,6 +276,7 @@ class EventExtractor:
         records: list[EventRecord] = []
         self._earlier = records
         orphans: list[tuple[Candidate, Span]] = []
+        withdrawals: list[tuple[int, Candidate, Span]] = []
         parties: Counter[str] = Counter()
         seen: set[tuple] = set()
         speaker: list[Entity] = []
@@ -302,6 +313,15 @@ class EventExtractor:
                     if key not in seen:
                         seen.add(key)
                         records.append(directed)
+                        reading = f"{cand.trigger.event_type} {cand.trigger.mode}"
+                        if reading in self.lexicon.cues["withdrawal_readings"]:
+                            withdrawals.append((len(records) - 1, cand, sentence))
+        for index, cand, sentence in withdrawals:
+            if self._from_ally(cand, records):
+                (ally_type,) = self.lexicon.cues["ally_withdrawal_type"]
+                trigger = replace(cand.trigger, event_type=ally_type)
+                cand.how.append("withdrawal from a state it is not fighting")
+                records[index] = self._record(replace(cand, trigger=trigger), sentence, context, text)
         for cand, sentence in orphans:
             author = self._target_author(cand, records) if cand.orphan != "actor" else []
             if author:
@@ -315,7 +335,8 @@ class EventExtractor:
                     seen.add(key)
                     records.append(record)
                 continue
-            other = self._other_party(cand, parties, self.lexicon.cues["other_party_types"])
+            cues = self.lexicon.cues
+            other = self._other_party(cand, parties, cues["other_party_types"], cues["other_party_readings"])
             if other is None:
                 continue
             if cand.orphan == "actor":
@@ -367,14 +388,34 @@ class EventExtractor:
         verb, role = governing_verb(cand.token) if cand.trigger.pos == "noun" else (None, "")
         return not (verb is not None and role == "object" and self._lemma(verb) in cues["exchange_verbs"])
 
+    def _from_ally(self, cand: Candidate, records: list[EventRecord]) -> bool:
+        """Whether a withdrawal is from a state the article never has the actor fighting:
+        troops pulled away from an ally or partner, not back from an enemy (CODING.md)."""
+        own = {e.code for e in cand.actor}
+        hosts = {e.code for e in cand.recipient if _is_state(e.code)} - own
+        if not own or not hosts:
+            return False
+        hostile = self.lexicon.cues["hostile_types"]
+        for record in records:
+            if record.event_type not in hostile:
+                continue
+            sides = {e.code for e in record.actor} | {e.code for e in record.recipient}
+            if sides & own and sides & hosts:
+                return False
+        return True
+
     @staticmethod
     def _other_party(
-        cand: Candidate, parties: Counter[str], other_party_types: frozenset[str]
+        cand: Candidate,
+        parties: Counter[str],
+        other_party_types: frozenset[str],
+        other_party_readings: frozenset[str] = frozenset(),
     ) -> Entity | None:
         """In an article about two states, the one the sentence does name is one side of the
         event and the other state the side it leaves open: the usual recipient of what the
         actor says or does, or the usual author of what befalls the recipient."""
-        if cand.trigger.event_type not in other_party_types:
+        reading = f"{cand.trigger.event_type} {cand.trigger.mode}"
+        if cand.trigger.event_type not in other_party_types and reading not in other_party_readings:
             return None
         top = parties.most_common(3)
         if len(top) < 2 or top[1][1] < OTHER_PARTY_MIN_MENTIONS:
@@ -666,6 +707,18 @@ class EventExtractor:
             # participle describes is what is acted on.
             objects.add(self._lemma(token.head))
             cues.add(self._lemma(token.head))
+        # "slapped a series of sanctions on": the measure behind a word for a batch of them.
+        measured = {
+            self._lemma(b.head)
+            for a in atts
+            if a.relation in ("obj", "subjpass")
+            and a.head is not None
+            and self._lemma(a.head) in self.lexicon.cues["batch_nouns"]
+            for b in attachments(a.head)
+            if b.relation == "prep" and b.prep == "of" and b.head is not None
+        }
+        objects |= measured
+        cues |= measured
         if pos == "noun":
             objects |= {self._lemma(a.head) for a in atts if a.relation == "mod" and a.head is not None}
             if token.dep_ in ("compound",):
@@ -829,6 +882,18 @@ class EventExtractor:
             said = head.head
             if said.dep_ == "ccomp" or (said.dep_ == "advcl" and said.head.pos_ in VERB_POS):
                 reporter, _, _ = subject_of(said.head)
+                before = said.head.doc[said.head.i - 1] if said.head.i > 0 else None
+                if (
+                    reporter is None
+                    and before is not None
+                    and before.pos_ == "PROPN"
+                    and self._lemma(said.head) in self.speech_verbs
+                ):
+                    # "a day after North Korea said it was ...", with the name hung elsewhere:
+                    # the name right before the verb of saying is its subject.
+                    while before.dep_ in ("flat", "compound") and before.head.i > before.i:
+                        before = before.head
+                    reporter = before
                 if (
                     reporter is not None
                     and reporter.lower_ not in PRONOUNS
@@ -855,7 +920,8 @@ class EventExtractor:
                     entities = actors.resolve(phrase(child).text)
                     if entities:
                         return entities, f"'{child.text}' (author of '{head.text}')"
-            event_noun = bool(self.lexicon.triggers(self._lemma(head), "noun"))
+            # A noun that reports an event only with a word it lacks ("action against") is a thing.
+            event_noun = any(not t.requires for t in self.lexicon.triggers(self._lemma(head), "noun"))
             # "attacks by Hamas" and "the headquarters of Russia's unit" name their owner;
             # "the bombardment of Lebanon" names its target.
             owners = cues["author_prepositions"] if event_noun else cues["thing_owner_prepositions"]
@@ -869,7 +935,11 @@ class EventExtractor:
             # "the drone salvo", "spare parts": a thing, whatever surname it shares.
             return [], f"'{span.text}' names no actor"
         # Where the phrase starts in its sentence: a reference ("its") sees only what was named before.
-        entities = actors.resolve(span.text, span.start_char - span.sent.start_char)
+        entities = [] if relational else _name_of(head, actors)
+        if entities:
+            span = phrase(head, owner_preps=("of",))
+        else:
+            entities = actors.resolve(span.text, span.start_char - span.sent.start_char)
         if not entities and relational:
             # "Negotiators from both countries": the owner speaks for the people it owns.
             entities, owner = self._behind(head, cues["owner_prepositions"], actors)
@@ -925,7 +995,9 @@ class EventExtractor:
         """The first actor named behind one of ``preps`` on ``head``, and its text."""
         for att in attachments(head):
             if att.relation == "prep" and att.prep in preps and att.head is not None:
-                entities = actors.resolve(phrase(att.head, keep_modifiers=False).text)
+                entities = _name_of(att.head, actors) or actors.resolve(
+                    phrase(att.head, keep_modifiers=False).text
+                )
                 if entities:
                     return entities, att.head.text
         return [], ""
@@ -1446,6 +1518,10 @@ class EventExtractor:
             if att.relation == "obj" and att.head is not None:
                 near.extend(a for a in attachments(att.head) if a.relation == "prep")
         if trigger.pos == "noun":
+            # "the withdrawal of troops from Syria": the place hangs on what the noun is of.
+            for att in atts:
+                if att.relation == "prep" and att.prep == "of" and att.head is not None:
+                    near.extend(a for a in attachments(att.head) if a.relation == "prep")
             verb, role = governing_verb(token)
             if verb is not None and role == "object":
                 near.extend(a for a in attachments(verb) if a.relation == "prep")
@@ -1518,6 +1594,8 @@ class EventExtractor:
                     trigger, label = self.lexicon.advice, "'said ... should'"
                 elif any(t.lower_ in cues["accusation_words"] for t in comp.subtree):
                     trigger, label = self.lexicon.accusation, "accusing words in reported speech"
+                elif self.lexicon.praise is not None and self._praises(comp):
+                    trigger, label = self.lexicon.praise, "praising words in reported speech"
                 else:
                     continue
                 subject, _, _ = subject_of(token)
@@ -1552,6 +1630,22 @@ class EventExtractor:
                     cand.target, cand.orphan = target, "recipient"
                     cand.how = cand.how[:1] + cand.how[2:]
                 yield cand
+
+    def _praises(self, comp: Token) -> bool:
+        """Whether what was said praises its subject: "India is a great partner", not
+        "India is no friend", "India's allies are worried" nor "India failed its allies"."""
+        cues = self.lexicon.cues
+        copular = any(c.dep_ == "cop" for c in comp.children) or (
+            comp.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in comp.children)
+        )
+        if not copular and comp.lower_ not in cues["praise_words"]:
+            return False
+        subject, _, _ = subject_of(comp)
+        said_of = {t.i for t in subject.subtree} if subject is not None else set()
+        words = [t for t in comp.subtree if t.i not in said_of]
+        if any(t.lower_.replace("’", "'") in cues["negators"] for t in words):
+            return False
+        return any(t.lower_ in cues["praise_words"] for t in words)
 
     # -- the record ----------------------------------------------------------
 

@@ -82,6 +82,7 @@ class Lexicon:
     advice: Trigger
     accusation: Trigger
     forms: dict[str, str] = field(default_factory=dict)  # inflected form -> lemma
+    praise: Trigger | None = None
 
     def lemma(self, word: str, lemma: str) -> str:
         """The lemma to look a word up by: a known inflection's base, else the pipeline's lemma."""
@@ -216,10 +217,13 @@ def load_lexicon(
     irregular = {str(k): str(v) for k, v in (cues_spec.pop("irregular_forms", None) or {}).items()}
     advice = cues_spec.pop("advice_event", None) or {}
     accusation = cues_spec.pop("accusation_event", None) or {}
+    praise = cues_spec.pop("praise_event", None) or {}
     cues = {name: _words(values, f"{cues_file}: {name}") for name, values in cues_spec.items()}
     for name, construction in (("advice_event", advice), ("accusation_event", accusation)):
         if construction.get("type") not in types:
             raise LexiconError(f"{cues_file}: {name}: type must be an event type")
+    if praise and praise.get("type") not in types:
+        raise LexiconError(f"{cues_file}: praise_event: type must be an event type")
 
     words = {*tables["verb"], *tables["noun"], *tables["adjective"]}
     words |= {w for name in INFLECTED_CUES for w in cues.get(name, ()) if " " not in w}
@@ -234,4 +238,5 @@ def load_lexicon(
         advice=_construction(advice),
         accusation=_construction(accusation),
         forms=forms,
+        praise=_construction(praise) if praise else None,
     )

@@ -106,7 +106,12 @@ class ModalityReader:
                 particles = {f"{lemma} {a.prep}" for a in atts if a.relation == "prt"}
                 # Parsers also hang the particle on the object ("called [off talks]").
                 particles |= {f"{lemma} {c.lower_}" for c in chain[position - 1].children if c.dep_ == "case"}
-                if lemma in cues["denial_verbs"] or particles & cues["denial_particles"]:
+                below = chain[position - 1]
+                # "dismissed the talks, instead backing Iran's": a clause of its own, not what is denied.
+                own_clause = below.dep_ in ("conj", "parataxis") or (
+                    below.dep_ == "advcl" and not any(c.dep_ == "mark" for c in below.children)
+                )
+                if (lemma in cues["denial_verbs"] or particles & cues["denial_particles"]) and not own_clause:
                     negated = True
                 if word.lower_ in cues["future_going"] and any(is_infinitive(c) for c in word.children):
                     future = True
