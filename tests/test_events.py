@@ -318,3 +318,9 @@ def test_speaking_to_the_press_is_no_meeting(coder) -> None:
     text = TWO_STATES + " Speaking to reporters, a Mexican official said the talks would go on."
     events = coder.code(Article(id="t", text=text, date=DATE)).events
     assert not any(e.event_type == "CONSULT" and e.evidence.trigger == "Speaking" for e in events)
+
+
+def test_an_event_named_in_passing_by_an_adjective_is_not_reported(coder) -> None:
+    coded = keys(coder, "Critics said the Chilean withdrawal could encourage the rebels.")
+    assert not any(k[0] == "RETREAT" for k in coded)
+    assert ("RETREAT", ("CHL",), ()) in keys(coder, "Chile completed the withdrawal of its troops on Monday.")

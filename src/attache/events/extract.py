@@ -837,11 +837,13 @@ class EventExtractor:
 
         actor: list[Entity] = []
         how_parts: list[str] = []
+        named_by_adjective = False
         for head, how in actor_heads:
             entities, text = self._resolve(head, actors, speaker)
             if entities:
                 actor = entities
                 how_parts.append(f"actor {text} ({how})")
+                named_by_adjective = how == "modifier" and head.pos_ in ("ADJ", "PROPN")
                 break
 
         place_cache: list[tuple[Span, list[Entity]]] | None = None
@@ -962,6 +964,16 @@ class EventExtractor:
         if not actor and reciprocal_parties and len(recipient) > 1 and trigger.reciprocal:
             actor, recipient = recipient, []
         if not actor and (not recipient or trigger.reciprocal):
+            return None
+        if (
+            trigger.pos == "noun"
+            and trigger.solo
+            and named_by_adjective
+            and not recipient
+            and len(actor) == 1
+        ):
+            # "after the sudden U.S. withdrawal", "under an Israeli blockade": an event named
+            # in passing by its author's adjective, not one the sentence reports.
             return None
         if trigger.reciprocal and (reciprocal_parties or trigger.mode != "visit"):
             # A call joins two parties: "spoke to the leaders of Qatar and Egypt" is a call with
