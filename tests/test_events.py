@@ -324,3 +324,10 @@ def test_an_event_named_in_passing_by_an_adjective_is_not_reported(coder) -> Non
     coded = keys(coder, "Critics said the Chilean withdrawal could encourage the rebels.")
     assert not any(k[0] == "RETREAT" for k in coded)
     assert ("RETREAT", ("CHL",), ()) in keys(coder, "Chile completed the withdrawal of its troops on Monday.")
+
+
+def test_a_visit_at_home_is_no_visit(coder) -> None:
+    assert not any(
+        k[0] == "CONSULT" for k in keys(coder, "The Chilean president visited Santiago on Monday.")
+    )
+    assert ("CONSULT", ("CHL",), ("PER",)) in keys(coder, "The Chilean president visited Peru on Monday.")

@@ -992,6 +992,9 @@ class EventExtractor:
         actor = _unique(actor)
         actor_keys = {(e.code, e.sector, e.name) for e in actor}
         recipient = [e for e in _unique(recipient) if (e.code, e.sector, e.name) not in actor_keys]
+        if trigger.mode == "visit" and recipient and {e.code for e in recipient} <= {e.code for e in actor}:
+            # "visited Washington" by a US official: travel at home, not a visit to a host.
+            return None
         if not actor:
             cand.orphan = "actor"
         elif not recipient and len(actor) < 2 and not trigger.solo:
