@@ -390,3 +390,16 @@ def test_its_is_the_sentences_subject_rather_than_the_last_name(coder) -> None:
     text = "Pakistan is angry over the push for UN sanctions over its missile test on Monday."
     coded = keys(coder, text)
     assert not any(k[0] == "MOBILIZE" and k[1] == ("UN",) for k in coded)
+
+
+def test_an_event_named_in_passing_by_an_adjective_is_not_reported(coder) -> None:
+    coded = keys(coder, "Critics said the Chilean withdrawal could encourage the rebels.")
+    assert not any(k[0] == "RETREAT" for k in coded)
+    assert ("RETREAT", ("CHL",), ()) in keys(coder, "Chile completed the withdrawal of its troops on Monday.")
+
+
+def test_a_visit_at_home_is_no_visit(coder) -> None:
+    assert not any(
+        k[0] == "CONSULT" for k in keys(coder, "The Chilean president visited Santiago on Monday.")
+    )
+    assert ("CONSULT", ("CHL",), ("PER",)) in keys(coder, "The Chilean president visited Peru on Monday.")

@@ -1123,11 +1123,13 @@ class EventExtractor:
 
         actor: list[Entity] = []
         how_parts: list[str] = []
+        named_by_adjective = False
         for head, how in actor_heads:
             entities, text = self._resolve(head, actors, speaker)
             if entities:
                 actor = entities
                 how_parts.append(f"actor {text} ({how})")
+                named_by_adjective = how == "modifier" and head.pos_ in ("ADJ", "PROPN")
                 break
 
         place_cache: list[tuple[Span, list[Entity]]] | None = None
@@ -1301,6 +1303,16 @@ class EventExtractor:
             actor, recipient = recipient, []
         if not actor and (not recipient or trigger.reciprocal):
             return None
+        if (
+            trigger.pos == "noun"
+            and trigger.solo
+            and named_by_adjective
+            and not recipient
+            and len(actor) == 1
+        ):
+            # "after the sudden U.S. withdrawal", "under an Israeli blockade": an event named
+            # in passing by its author's adjective, not one the sentence reports.
+            return None
         offered = self._offered(token)
         if trigger.reciprocal and (reciprocal_parties or trigger.mode != "visit") and not offered:
             # A call joins two parties: "spoke to the leaders of Qatar and Egypt" is a call with
@@ -1319,6 +1331,9 @@ class EventExtractor:
         actor = _unique(actor)
         actor_keys = {(e.code, e.sector, e.name) for e in actor}
         recipient = [e for e in _unique(recipient) if (e.code, e.sector, e.name) not in actor_keys]
+        if trigger.mode == "visit" and recipient and {e.code for e in recipient} <= {e.code for e in actor}:
+            # "visited Washington" by a US official: travel at home, not a visit to a host.
+            return None
         mutual = any(
             a.relation == "obj"
             and a.head is not None
