@@ -204,3 +204,9 @@ def test_later_on_a_weekday_is_no_future(coder) -> None:
         "had spoken with the Polish prime minister."
     )
     assert ("CONSULT", ("POL", "USA"), ()) in keys(coder, text)
+
+
+def test_a_war_between_or_on_states_is_an_assault(coder) -> None:
+    found = keys(coder, "Officials met in Washington to end the war between Israel and Lebanon.")
+    assert ("ASSAULT", ("ISR", "LBN"), ()) in found
+    assert not any(k[0] == "ASSAULT" for k in keys(coder, "The Korean War ended in 1953."))
