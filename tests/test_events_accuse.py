@@ -134,6 +134,8 @@ def test_condemning_an_attack_accuses_whoever_carried_it_out(coder) -> None:
 def test_accusing_each_other_is_mutual(coder) -> None:
     coded = keys(coder, "Russia and Ukraine accused each other of shelling the plant.")
     assert ("ACCUSE", ("RUS", "UKR"), ()) in coded
+    # Neither side accuses itself.
+    assert not any(k[1] == k[2] for k in coded)
 
 
 def test_saying_an_attack_was_unacceptable_accuses_its_author(coder) -> None:

@@ -302,12 +302,18 @@ class EventExtractor:
                 record = self._record(cand, sentence, context, text)
                 if record.event_type in self.lexicon.cues["answering_types"] and not record.recipient:
                     record = self._answer_to(record, records)
-                mutual = cand.trigger.reciprocal or record.event_type in self.lexicon.cues["shared_types"]
-                if not mutual and not record.recipient and self._at_each_other(cand.token):
-                    # "Chile and Peru accused each other": each side is the other's recipient.
-                    record = record.model_copy(update={"recipient": list(record.actor)})
-                if self._unpaired(record, cand):
+                # "Chile and Peru accused each other" is reciprocal: both sides are actors (CODING.md).
+                mutual = (
+                    cand.trigger.reciprocal
+                    or record.event_type in self.lexicon.cues["shared_types"]
+                    or self._at_each_other(cand.token)
+                )
+                if not mutual and self._unpaired(record, cand):
                     continue
+                sides = {e.code for e in record.actor}
+                if mutual and len(sides) > 1 and sides == {e.code for e in record.recipient}:
+                    # "each other" read as both sides again: they are the actors, no recipient.
+                    record = record.model_copy(update={"recipient": []})
                 for directed in [record] if mutual else _each_to_the_others(record):
                     key = _dedupe_key(directed)
                     if key not in seen:
@@ -474,7 +480,9 @@ class EventExtractor:
         for previous in reversed(earlier):
             if record.evidence.start - previous.evidence.start > ANSWER_DISTANCE:
                 break
-            aimed_at_actor = codes & {e.code for e in previous.recipient}
+            # A mutual accusation ("both sides accused each other") is aimed at each side.
+            mutual = not previous.recipient and len({e.code for e in previous.actor}) > 1
+            aimed_at_actor = codes & {e.code for e in (previous.actor if mutual else previous.recipient)}
             if previous.event_type in answered and (aimed_at_actor or refers_back):
                 accuser = [e for e in previous.actor if e.code not in codes]
                 if accuser:
@@ -1334,11 +1342,17 @@ class EventExtractor:
         if trigger.mode == "visit" and recipient and {e.code for e in recipient} <= {e.code for e in actor}:
             # "visited Washington" by a US official: travel at home, not a visit to a host.
             return None
+        exchanged, exchange_role = governing_verb(token) if trigger.pos == "noun" else (None, "")
         mutual = any(
             a.relation == "obj"
             and a.head is not None
             and phrase(a.head).text.lower() in cues["reciprocal_objects"]
             for a in atts
+        ) or (
+            # "Argentina and Chile exchanged accusations"
+            exchanged is not None
+            and exchange_role == "object"
+            and self._lemma(exchanged) in cues["exchange_verbs"]
         )
         unnamed = received or any(
             c.lower_ in self.lexicon.cues["unnamed_critics"]
