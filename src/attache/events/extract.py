@@ -1217,6 +1217,13 @@ class EventExtractor:
             recipient, how = self._location(places(), actor)
             if recipient:
                 how_parts.append(how)
+        elif recipient and trigger.location_recipient and not any(_is_state(e.code) for e in recipient):
+            # "airstrikes against the Islamic State in Iraq and Syria": a group of no one state
+            # is coded by the states where it is attacked (CODING.md: the country of the event).
+            states = self._states_at(places(), actor)
+            if states:
+                recipient = states
+                how_parts.append("recipients: the states where the group was attacked")
         if not recipient and trigger.event_type in self.lexicon.cues["demanding_types"]:
             # "demanded that NATO block ...", "called for the government to retaliate":
             # the subject of the demanded clause is the recipient.
@@ -1532,6 +1539,15 @@ class EventExtractor:
             if others:
                 return others, f"recipient '{span.text}' (where it happened)"
         return [], ""
+
+    @staticmethod
+    def _states_at(places: list[tuple[Span, list[Entity]]], actor: list[Entity]) -> list[Entity]:
+        """Every state named as where the event happened, other than the actor's own."""
+        own = {e.code for e in actor}
+        states: list[Entity] = []
+        for _, entities in places:
+            states += [e for e in entities if _is_state(e.code) and e.code not in own]
+        return _unique(states)
 
     @staticmethod
     def _recipient_places(token: Token, trigger: Trigger, atts: list[Attachment]) -> list[Attachment]:
