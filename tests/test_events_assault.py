@@ -24,3 +24,12 @@ def test_a_stateless_group_is_coded_by_where_it_is_attacked(coder) -> None:
         "The French military is conducting airstrikes against Islamic State positions in Mali and Niger.",
     )
     assert ("ASSAULT", ("FRA",), ("MLI", "NER")) in found
+
+
+def test_unnamed_armed_men_take_the_state_where_they_fight(coder) -> None:
+    found = keys(coder, "More than 500 people have been killed in fighting between Malian forces and rebels.")
+    assert ("ASSAULT", ("MLI",), ("MLI",)) in found
+    found = keys(coder, "The Syrian army clashed with rebels near Aleppo on Friday.")
+    assert ("ASSAULT", ("SYR",), ("SYR",)) in found
+    found = keys(coder, "American troops fought militants in Iraq.")
+    assert ("ASSAULT", ("USA",), ("IRQ",)) in found

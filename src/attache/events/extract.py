@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
@@ -1177,6 +1177,8 @@ class EventExtractor:
                     owned_object = True
                     continue
                 entities, text = self._resolve(head, actors, speaker)
+                if trigger.event_type in cues["armed_party_types"]:
+                    entities, text = self._with_armed_men(head, entities, text, places, role == "between")
                 if (
                     entities
                     and actor
@@ -1202,7 +1204,11 @@ class EventExtractor:
                 if entities:
                     recipient = entities
                     reciprocal_parties = role in ("with", "between")
-                    if role == "between" and len(entities) > 1:
+                    if role == "between" and len({e.code for e in entities}) == 1 < len(entities):
+                        # "fighting between Syrian troops and rebels": a domestic conflict, X -> X.
+                        actor, recipient = entities[:1], entities[1:]
+                        how_parts = [p for p in how_parts if not p.startswith("actor")]
+                    elif role == "between" and len(entities) > 1:
                         # "talks between X and Y": the parties are the actors, whoever else is named.
                         actor, how_parts = [], [p for p in how_parts if not p.startswith("actor")]
                     how_parts.append(f"recipient {text} ({role})")
@@ -1277,9 +1283,15 @@ class EventExtractor:
                 for e in entities[:1]
             ]
             how_parts.insert(0, f"actor '{unnamed[0].text}' (unnamed armed men in '{span.text}')")
-        if not actor and not (reciprocal_parties and len(recipient) > 1 and trigger.reciprocal):
+        between = any(p.endswith("(between)") for p in how_parts)
+        if (
+            not actor
+            and not between
+            and not (reciprocal_parties and len(recipient) > 1 and trigger.reciprocal)
+        ):
             # The parse gave no actor we know: take the nearest actor named before the trigger.
-            taken = {e.code for e in recipient}
+            # Unnamed armed men coded by where they fight may share the actor's state.
+            taken = {e.code for e in recipient if e.sector != "UAF"}
             before = [
                 m
                 for m in named
@@ -1334,9 +1346,17 @@ class EventExtractor:
             # each, not a meeting of the three; the recipients stay recipients (one pair each).
             calls = trigger.mode == "phone" or trigger.lemma in self.lexicon.cues["conversation_triggers"]
             bilateral = calls and len(actor) + len(recipient) > 2
+            armed = set(cues["armed_sectors"])
+            domestic = (
+                trigger.event_type in cues["armed_party_types"]
+                and {e.code for e in recipient} <= {e.code for e in actor}
+                and any(e.sector in armed for e in recipient)
+                and not any(e.sector in armed for e in actor)
+            )
             if (
                 recipient
                 and not bilateral
+                and not domestic
                 and (reciprocal_parties or trigger.event_type in self.lexicon.cues["mutual_types"])
             ):
                 actor = actor + [e for e in recipient if e.code not in {a.code for a in actor}]
@@ -1539,6 +1559,39 @@ class EventExtractor:
             if others:
                 return others, f"recipient '{span.text}' (where it happened)"
         return [], ""
+
+    def _with_armed_men(
+        self,
+        head: Token,
+        entities: list[Entity],
+        text: str,
+        places: Callable[[], list[tuple[Span, list[Entity]]]],
+        between: bool,
+    ) -> tuple[list[Entity], str]:
+        """Unnamed armed men among the parties ("clashed with rebels near Aleppo", "fighting
+        between Ukrainian forces and separatists") take the state where they fight (CODING.md: a
+        group of no one state takes the country of the event); in a fight between a state's
+        forces and them with no place named, that state's (a domestic conflict)."""
+        armed = self.lexicon.cues["unnamed_armed_groups"]
+        men = [
+            t
+            for t in [head, *head.conjuncts]
+            if self._lemma(t) in armed
+            and not any(_is_state(e.code) for e in entities if e.text in phrase(t).text)
+        ]
+        if not men or any(_is_state(e.code) for e in entities) and not between:
+            return entities, text
+        states = [e for _, found in places() for e in found if _is_state(e.code)]
+        if not states and between:
+            states = [e for e in entities if _is_state(e.code)]
+        if not states:
+            return entities, text
+        fighters = states[0].model_copy(
+            update={"text": phrase(men[0]).text, "sector": "UAF", "name": None, "office": None}
+        )
+        return [e for e in entities if _is_state(e.code)] + [
+            fighters
+        ], f"{text or repr(men[0].text)} (armed men where they fight)"
 
     @staticmethod
     def _states_at(places: list[tuple[Span, list[Entity]]], actor: list[Entity]) -> list[Entity]:
