@@ -33,3 +33,15 @@ def test_unnamed_armed_men_take_the_state_where_they_fight(coder) -> None:
     assert ("ASSAULT", ("SYR",), ("SYR",)) in found
     found = keys(coder, "American troops fought militants in Iraq.")
     assert ("ASSAULT", ("USA",), ("IRQ",)) in found
+
+
+def test_a_quarrel_or_a_struggle_is_no_attack(coder) -> None:
+    for text in (
+        "The Canadian prime minister clashed with the French president on several issues.",
+        "The German chancellor faces an uphill battle to convince Poland.",
+        "Brazilian police are fighting rampant gang violence in the north.",
+    ):
+        assert not any(k[0] == "ASSAULT" for k in keys(coder, text)), text
+    assert ("ASSAULT", ("SYR",), ("TUR",)) in keys(
+        coder, "Syrian forces attacked Turkish troops near the border."
+    )
