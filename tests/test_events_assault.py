@@ -45,3 +45,8 @@ def test_a_quarrel_or_a_struggle_is_no_attack(coder) -> None:
     assert ("ASSAULT", ("SYR",), ("TUR",)) in keys(
         coder, "Syrian forces attacked Turkish troops near the border."
     )
+
+
+def test_armed_men_backed_by_a_state_take_the_state_where_they_fight(coder) -> None:
+    found = keys(coder, "Pro-Russian rebels attacked a checkpoint in eastern Ukraine.")
+    assert ("ASSAULT", ("UKR",), ("UKR",)) in found

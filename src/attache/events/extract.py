@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
@@ -109,13 +109,14 @@ def _dateline_end(sentence: Span) -> int:
     return sentence.start_char
 
 
-def _placed(entities: list[Entity], location: Location) -> list[Entity]:
-    """Stateless groups (a known group coded UNK) take the country the event happened in."""
+def _placed(entities: list[Entity], location: Location, armed: Collection[str] = ()) -> list[Entity]:
+    """Stateless groups (a known group coded UNK, or armed men of no known state such as
+    "Russian-backed separatists") take the country the event happened in."""
     if not location.code or location.code == "UNK":
         return entities
     return [
         e.model_copy(update={"code": location.code, "reason": f"{e.reason}; acting in {location.text}"})
-        if e.code == "UNK" and e.name
+        if e.code == "UNK" and (e.name or e.sector in armed)
         else e
         for e in entities
     ]
@@ -1411,8 +1412,9 @@ class EventExtractor:
             span, entities = places()[0]
             cand.location = Location(text=span.text, code=entities[0].code)
             # CODING.md: a group active in several countries takes the country of the event.
-            actor = _placed(actor, cand.location)
-            recipient = _placed(recipient, cand.location)
+            armed = cues["armed_sectors"] if trigger.event_type in cues["armed_party_types"] else ()
+            actor = _placed(actor, cand.location, armed)
+            recipient = _placed(recipient, cand.location, armed)
         cand.actor, cand.recipient = actor, recipient
         cand.how = how_parts
         confidence = trigger.confidence * (0.9 if trigger.pos == "noun" else 1.0)
