@@ -50,3 +50,12 @@ def test_a_quarrel_or_a_struggle_is_no_attack(coder) -> None:
 def test_armed_men_backed_by_a_state_take_the_state_where_they_fight(coder) -> None:
     found = keys(coder, "Pro-Russian rebels attacked a checkpoint in eastern Ukraine.")
     assert ("ASSAULT", ("UKR",), ("UKR",)) in found
+
+
+def test_figurative_hits_targets_and_captures_are_no_attack(coder) -> None:
+    for text in (
+        "The Indian minister said the tariff decisions were not targeted at Japan.",
+        "The spy agency of Germany captures foreign radio communications.",
+        "Domestic politics occupied the French president's mind.",
+    ):
+        assert not any(k[0] == "ASSAULT" for k in keys(coder, text)), text
