@@ -59,3 +59,10 @@ def test_figurative_hits_targets_and_captures_are_no_attack(coder) -> None:
         "Domestic politics occupied the French president's mind.",
     ):
         assert not any(k[0] == "ASSAULT" for k in keys(coder, text)), text
+
+
+def test_rebels_fight_their_own_state(coder) -> None:
+    found = keys(coder, "Nigerian troops were attacked by rebels in several places overnight.")
+    assert ("ASSAULT", ("NGA",), ("NGA",)) in found
+    found = keys(coder, "Ethiopian forces fought separatists overnight.")
+    assert ("ASSAULT", ("ETH",), ("ETH",)) in found

@@ -1179,7 +1179,9 @@ class EventExtractor:
                     continue
                 entities, text = self._resolve(head, actors, speaker)
                 if trigger.event_type in cues["armed_party_types"]:
-                    entities, text = self._with_armed_men(head, entities, text, places, role == "between")
+                    entities, text = self._with_armed_men(
+                        head, entities, text, places, role == "between", actor
+                    )
                 if (
                     entities
                     and actor
@@ -1284,6 +1286,16 @@ class EventExtractor:
                 for e in entities[:1]
             ]
             how_parts.insert(0, f"actor '{unnamed[0].text}' (unnamed armed men in '{span.text}')")
+        home = [h for h in unnamed if self._lemma(h) in cues["domestic_armed_groups"]]
+        foes = [e for e in recipient if _is_state(e.code)]
+        if not actor and home and foes and trigger.event_type in cues["armed_party_types"]:
+            # "Ukrainian troops were attacked by rebels": rebels fight the state they belong to.
+            actor = [
+                foes[0].model_copy(
+                    update={"text": phrase(home[0]).text, "sector": "REB", "name": None, "office": None}
+                )
+            ]
+            how_parts.insert(0, f"actor '{home[0].text}' (rebels of the state they attack)")
         between = any(p.endswith("(between)") for p in how_parts)
         if (
             not actor
@@ -1569,11 +1581,13 @@ class EventExtractor:
         text: str,
         places: Callable[[], list[tuple[Span, list[Entity]]]],
         between: bool,
+        foe: list[Entity],
     ) -> tuple[list[Entity], str]:
         """Unnamed armed men among the parties ("clashed with rebels near Aleppo", "fighting
         between Ukrainian forces and separatists") take the state where they fight (CODING.md: a
         group of no one state takes the country of the event); in a fight between a state's
-        forces and them with no place named, that state's (a domestic conflict)."""
+        forces and them with no place named, that state's (a domestic conflict), as is the state
+        rebels or separatists fight ("Ukrainian troops fought separatists")."""
         armed = self.lexicon.cues["unnamed_armed_groups"]
         men = [
             t
@@ -1586,6 +1600,8 @@ class EventExtractor:
         states = [e for _, found in places() for e in found if _is_state(e.code)]
         if not states and between:
             states = [e for e in entities if _is_state(e.code)]
+        if not states and self._lemma(men[0]) in self.lexicon.cues["domestic_armed_groups"]:
+            states = [e for e in foe if _is_state(e.code)]
         if not states:
             return entities, text
         fighters = states[0].model_copy(
