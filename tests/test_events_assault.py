@@ -66,3 +66,11 @@ def test_rebels_fight_their_own_state(coder) -> None:
     assert ("ASSAULT", ("NGA",), ("NGA",)) in found
     found = keys(coder, "Ethiopian forces fought separatists overnight.")
     assert ("ASSAULT", ("ETH",), ("ETH",)) in found
+
+
+def test_the_subject_an_attack_befalls_is_its_recipient(coder) -> None:
+    assert ("ASSAULT", ("SYR",), ("TUR",)) in keys(
+        coder, "Turkish troops came under fire from Syrian forces."
+    )
+    found = keys(coder, "Two Palestinians were killed in Israeli strikes on Tuesday.")
+    assert ("ASSAULT", ("ISR",), ("PSE",)) in found

@@ -1023,6 +1023,7 @@ class EventExtractor:
         actor_heads: list[tuple[Token, str]] = []
         recipient_atts: list[Attachment] = []
         received = False  # the clause subject receives the event ("came under criticism")
+        harmed_subject = False  # the clause subject was killed or hurt in the event ("killed in strikes")
         cues = self.lexicon.cues
         if trigger.pos in ("verb", "adjective"):
             subject, passive, how = subject_of(token)
@@ -1118,7 +1119,9 @@ class EventExtractor:
                 elif subject is not None and verb_passive and role == "oblique":
                     # "Two men were killed in Israeli strikes": the victims are the recipient.
                     recipient_atts.append(Attachment("obj", subject))
-            if verb is not None and trigger.reciprocal and not frames:
+                    harmed = {t.event_type for t in self.lexicon.triggers(self._lemma(verb), "verb")}
+                    harmed_subject = bool(harmed & set(cues["armed_party_types"]))
+            if verb is not None and trigger.reciprocal and not frames and not received:
                 # "Rubio arrived in India ahead of a meeting with his counterparts": whoever
                 # the clause is about takes part in the meeting it mentions (tried last).
                 subject, verb_passive, _ = subject_of(verb)
@@ -1153,6 +1156,15 @@ class EventExtractor:
         reciprocal_parties = False
         owned_object = False
         roles = list(trigger.recipient)
+        if (
+            trigger.pos == "noun"
+            and (received or harmed_subject)
+            and "obj" not in roles
+            and trigger.event_type in cues["armed_party_types"]
+        ):
+            # "troops came under attack", "two Palestinians were killed in Israeli strikes": the
+            # clause subject the event noun befalls is its recipient, whatever the noun's own roles.
+            roles.insert(0, "obj")
         near = self._recipient_places(token, trigger, atts)
         for role in roles:
             if role == "obj":
