@@ -74,3 +74,8 @@ def test_the_subject_an_attack_befalls_is_its_recipient(coder) -> None:
     )
     found = keys(coder, "Two Palestinians were killed in Israeli strikes on Tuesday.")
     assert ("ASSAULT", ("ISR",), ("PSE",)) in found
+
+
+def test_allies_striking_together_do_not_clash(coder) -> None:
+    found = keys(coder, "Dozens of people were believed killed in the French and British airstrikes.")
+    assert ("ASSAULT", ("FRA", "GBR"), ()) not in found

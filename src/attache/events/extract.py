@@ -1428,7 +1428,11 @@ class EventExtractor:
             and not trigger.reciprocal
             # "Russia and Ukraine accused each other": mutual after all.
             and not mutual
-            and trigger.event_type in self.lexicon.cues["directed_types"]
+            and (
+                trigger.event_type in self.lexicon.cues["directed_types"]
+                # "the U.S. and Israeli strikes": allies striking together, no clash between them.
+                or trigger.event_type in cues["armed_party_types"]
+            )
         ):
             # "Washington and Israel have been critical of ...": no mutual event.
             cand.orphan = "recipient"
