@@ -302,6 +302,8 @@ class EventExtractor:
                 record = self._record(cand, sentence, context, text)
                 if record.event_type in self.lexicon.cues["answering_types"] and not record.recipient:
                     record = self._answer_to(record, records)
+                if not record.recipient and cand.trigger.lemma in self.lexicon.cues["denial_triggers"]:
+                    record = self._refused_party(record, cand, parties)
                 # "Chile and Peru accused each other" is reciprocal: both sides are actors (CODING.md).
                 mutual = (
                     cand.trigger.reciprocal
@@ -494,6 +496,19 @@ class EventExtractor:
                         }
                     )
         return record
+
+    def _refused_party(self, record: EventRecord, cand: Candidate, parties: Counter[str]) -> EventRecord:
+        """A denial that answers no accusation reported: in an article about two states, it
+        is aimed at the other one, the usual accuser (CODING.md: "REJECT towards the accuser")."""
+        other = self._other_party(cand, parties, frozenset(self.lexicon.cues["answering_types"]))
+        if other is None:
+            return record
+        return record.model_copy(
+            update={
+                "recipient": [other],
+                "reason": record.reason + "; recipient: the article's other main party",
+            }
+        )
 
     def _refers_back(self, record: EventRecord) -> bool:
         """Whether the refusal's object is a bare definite noun for a demand or offer
