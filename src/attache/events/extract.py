@@ -1332,6 +1332,7 @@ class EventExtractor:
             and named_by_adjective
             and not recipient
             and len(actor) == 1
+            and trigger.lemma not in self.lexicon.cues["misread_verbs"]
         ):
             # "after the sudden U.S. withdrawal", "under an Israeli blockade": an event named
             # in passing by its author's adjective, not one the sentence reports.
