@@ -302,6 +302,8 @@ class EventExtractor:
                 record = self._record(cand, sentence, context, text)
                 if record.event_type in self.lexicon.cues["answering_types"] and not record.recipient:
                     record = self._answer_to(record, records)
+                    if not record.recipient:
+                        record = self._refused_act_object(record, cand, centered)
                 if not record.recipient and cand.trigger.lemma in self.lexicon.cues["denial_triggers"]:
                     record = self._refused_party(record, cand, parties)
                 # "Chile and Peru accused each other" is reciprocal: both sides are actors (CODING.md).
@@ -497,17 +499,41 @@ class EventExtractor:
                     )
         return record
 
+    def _refused_act_object(self, record: EventRecord, cand: Candidate, actors: ActorResolver) -> EventRecord:
+        """A refusal that answers no request reported is aimed at the object of the refused
+        act ("refused to sign the G7 communique", "refused to help the Kurdish forces")."""
+        for act in cand.token.children:
+            if act.dep_ != "xcomp" or act.pos_ not in VERB_POS:
+                continue
+            for head in act.children:
+                if head.dep_ not in ("obj", "dobj", "iobj", "dative") or head.pos_ not in NOUN_POS:
+                    continue
+                if self._owned_by_pronoun(head):
+                    continue
+                entities, text = self._resolve(head, actors, [])
+                own = {(e.code, e.sector, e.name) for e in record.actor}
+                entities = [e for e in entities if (e.code, e.sector, e.name) not in own]
+                if entities:
+                    reason = record.reason + f"; recipient {text} (object of the refused act)"
+                    return record.model_copy(update={"recipient": entities, "reason": reason})
+        return record
+
     def _refused_party(self, record: EventRecord, cand: Candidate, parties: Counter[str]) -> EventRecord:
         """A denial that answers no accusation reported: in an article about two states, it
-        is aimed at the other one, the usual accuser (CODING.md: "REJECT towards the accuser")."""
+        is aimed at the other one, the usual accuser (CODING.md: "REJECT towards the accuser");
+        in an article about the actor's state alone, at its domestic critics."""
         other = self._other_party(cand, parties, frozenset(self.lexicon.cues["answering_types"]))
+        how = "the article's other main party"
         if other is None:
-            return record
+            top = parties.most_common(2)
+            own = {e.code for e in record.actor}
+            alone = len(top) < 2 or top[1][1] < OTHER_PARTY_MIN_MENTIONS
+            if len(own) != 1 or not top or top[0][0] not in own or not alone:
+                return record
+            how = "its own state, the article's only main party"
+            other = Entity(text=top[0][0], code=top[0][0], sector=None, reason=how)
         return record.model_copy(
-            update={
-                "recipient": [other],
-                "reason": record.reason + "; recipient: the article's other main party",
-            }
+            update={"recipient": [other], "reason": record.reason + f"; recipient: {how}"}
         )
 
     def _refers_back(self, record: EventRecord) -> bool:
