@@ -304,7 +304,7 @@ class EventExtractor:
                     record = self._answer_to(record, records)
                     if not record.recipient:
                         record = self._refused_act_object(record, cand, centered)
-                if not record.recipient and cand.trigger.lemma in self.lexicon.cues["denial_triggers"]:
+                if not record.recipient and record.event_type in self.lexicon.cues["answering_types"]:
                     record = self._refused_party(record, cand, parties)
                 # "Chile and Peru accused each other" is reciprocal: both sides are actors (CODING.md).
                 mutual = (
@@ -519,10 +519,12 @@ class EventExtractor:
         return record
 
     def _refused_party(self, record: EventRecord, cand: Candidate, parties: Counter[str]) -> EventRecord:
-        """A denial that answers no accusation reported: in an article about two states, it
-        is aimed at the other one, the usual accuser (CODING.md: "REJECT towards the accuser");
-        in an article about the actor's state alone, at its domestic critics."""
-        other = self._other_party(cand, parties, frozenset(self.lexicon.cues["answering_types"]))
+        """A denial or refusal that answers nothing reported. A denial in an article about
+        two states is aimed at the other one, the usual accuser (CODING.md: "REJECT towards
+        the accuser"); either, in an article about the actor's state alone, at home."""
+        other = None
+        if cand.trigger.lemma in self.lexicon.cues["denial_triggers"]:
+            other = self._other_party(cand, parties, frozenset(self.lexicon.cues["answering_types"]))
         how = "the article's other main party"
         if other is None:
             top = parties.most_common(2)
