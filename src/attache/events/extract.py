@@ -500,22 +500,31 @@ class EventExtractor:
         return record
 
     def _refused_act_object(self, record: EventRecord, cand: Candidate, actors: ActorResolver) -> EventRecord:
-        """A refusal that answers no request reported is aimed at the object of the refused
-        act ("refused to sign the G7 communique", "refused to help the Kurdish forces")."""
+        """A refusal that answers no request reported is aimed at the object or partner of
+        the refused act ("refused to sign the G7 communique", "refused to deal with the
+        court") or at the partner of the refused thing ("rejected talks with Israel")."""
+        partners = self.lexicon.cues["refused_act_prepositions"]
+        heads: list[Token] = []
         for act in cand.token.children:
-            if act.dep_ != "xcomp" or act.pos_ not in VERB_POS:
+            if act.dep_ in ("xcomp", "acl") and act.pos_ in VERB_POS:
+                heads += [
+                    a.head
+                    for a in attachments(act)
+                    if a.head is not None
+                    and (a.relation == "obj" or (a.relation == "prep" and a.prep in partners))
+                ]
+        for thing in attachments(cand.token):
+            if thing.head is not None and (thing.relation == "obj" or thing.prep in ("to", "of")):
+                heads += [a.head for a in attachments(thing.head) if a.head is not None and a.prep == "with"]
+        own = {(e.code, e.sector, e.name) for e in record.actor}
+        for head in heads:
+            if head.pos_ not in NOUN_POS or self._owned_by_pronoun(head):
                 continue
-            for head in act.children:
-                if head.dep_ not in ("obj", "dobj", "iobj", "dative") or head.pos_ not in NOUN_POS:
-                    continue
-                if self._owned_by_pronoun(head):
-                    continue
-                entities, text = self._resolve(head, actors, [])
-                own = {(e.code, e.sector, e.name) for e in record.actor}
-                entities = [e for e in entities if (e.code, e.sector, e.name) not in own]
-                if entities:
-                    reason = record.reason + f"; recipient {text} (object of the refused act)"
-                    return record.model_copy(update={"recipient": entities, "reason": reason})
+            entities, text = self._resolve(head, actors, [])
+            entities = [e for e in entities if (e.code, e.sector, e.name) not in own]
+            if entities:
+                reason = record.reason + f"; recipient {text} (object of the refused act)"
+                return record.model_copy(update={"recipient": entities, "reason": reason})
         return record
 
     def _refused_party(self, record: EventRecord, cand: Candidate, parties: Counter[str]) -> EventRecord:
