@@ -506,6 +506,10 @@ class EventExtractor:
         partners = self.lexicon.cues["refused_act_prepositions"]
         heads: list[Token] = []
         for act in cand.token.children:
+            refused = self._match(act) if act.pos_ in VERB_POS else None
+            if refused is not None and self.lexicon.types[refused.event_type].quad.endswith("CONFLICT"):
+                # "refused to denounce Russia" spares Russia: no refusal aimed at it.
+                continue
             if act.dep_ in ("xcomp", "acl") and act.pos_ in VERB_POS:
                 heads += [
                     a.head
@@ -516,6 +520,17 @@ class EventExtractor:
         for thing in attachments(cand.token):
             if thing.head is not None and (thing.relation == "obj" or thing.prep in ("to", "of")):
                 heads += [a.head for a in attachments(thing.head) if a.head is not None and a.prep == "with"]
+            if (
+                thing.head is not None
+                and thing.relation in ("obj", "prep")
+                and cand.trigger.lemma in self.lexicon.cues["denial_triggers"]
+            ):
+                # "denied involvement in attacks on U.S. forces": whom the denied deed hit.
+                heads += [
+                    t
+                    for t in thing.head.subtree
+                    if case_of(t) in self.lexicon.cues["denied_deed_prepositions"]
+                ]
         own = {(e.code, e.sector, e.name) for e in record.actor}
         for head in heads:
             if head.pos_ not in NOUN_POS or self._owned_by_pronoun(head):
