@@ -303,6 +303,10 @@ class EventExtractor:
                 record = self._record(cand, sentence, context, text)
                 if record.event_type in self.lexicon.cues["answering_types"] and not record.recipient:
                     record = self._answer_to(record, records)
+                    if not record.recipient:
+                        record = self._refused_act_object(record, cand, centered)
+                if not record.recipient and record.event_type in self.lexicon.cues["answering_types"]:
+                    record = self._refused_party(record, cand, parties)
                 # "Chile and Peru accused each other" is reciprocal: both sides are actors (CODING.md).
                 mutual = (
                     cand.trigger.reciprocal
@@ -495,6 +499,69 @@ class EventExtractor:
                         }
                     )
         return record
+
+    def _refused_act_object(self, record: EventRecord, cand: Candidate, actors: ActorResolver) -> EventRecord:
+        """A refusal that answers no request reported is aimed at the object or partner of
+        the refused act ("refused to sign the G7 communique", "refused to deal with the
+        court") or at the partner of the refused thing ("rejected talks with Israel")."""
+        partners = self.lexicon.cues["refused_act_prepositions"]
+        heads: list[Token] = []
+        for act in cand.token.children:
+            refused = self._match(act) if act.pos_ in VERB_POS else None
+            if refused is not None and self.lexicon.types[refused.event_type].quad.endswith("CONFLICT"):
+                # "refused to denounce Russia" spares Russia: no refusal aimed at it.
+                continue
+            if act.dep_ in ("xcomp", "acl") and act.pos_ in VERB_POS:
+                heads += [
+                    a.head
+                    for a in attachments(act)
+                    if a.head is not None
+                    and (a.relation == "obj" or (a.relation == "prep" and a.prep in partners))
+                ]
+        for thing in attachments(cand.token):
+            if thing.head is not None and (thing.relation == "obj" or thing.prep in ("to", "of")):
+                heads += [a.head for a in attachments(thing.head) if a.head is not None and a.prep == "with"]
+            if (
+                thing.head is not None
+                and thing.relation in ("obj", "prep")
+                and cand.trigger.lemma in self.lexicon.cues["denial_triggers"]
+            ):
+                # "denied involvement in attacks on U.S. forces": whom the denied deed hit.
+                heads += [
+                    t
+                    for t in thing.head.subtree
+                    if case_of(t) in self.lexicon.cues["denied_deed_prepositions"]
+                ]
+        own = {(e.code, e.sector, e.name) for e in record.actor}
+        for head in heads:
+            if head.pos_ not in NOUN_POS or self._owned_by_pronoun(head):
+                continue
+            entities, text = self._resolve(head, actors, [])
+            entities = [e for e in entities if (e.code, e.sector, e.name) not in own]
+            if entities:
+                reason = record.reason + f"; recipient {text} (object of the refused act)"
+                return record.model_copy(update={"recipient": entities, "reason": reason})
+        return record
+
+    def _refused_party(self, record: EventRecord, cand: Candidate, parties: Counter[str]) -> EventRecord:
+        """A denial or refusal that answers nothing reported. A denial in an article about
+        two states is aimed at the other one, the usual accuser (CODING.md: "REJECT towards
+        the accuser"); either, in an article about the actor's state alone, at home."""
+        other = None
+        if cand.trigger.lemma in self.lexicon.cues["denial_triggers"]:
+            other = self._other_party(cand, parties, frozenset(self.lexicon.cues["answering_types"]))
+        how = "the article's other main party"
+        if other is None:
+            top = parties.most_common(2)
+            own = {e.code for e in record.actor}
+            alone = len(top) < 2 or top[1][1] < OTHER_PARTY_MIN_MENTIONS
+            if len(own) != 1 or not top or top[0][0] not in own or not alone:
+                return record
+            how = "its own state, the article's only main party"
+            other = Entity(text=top[0][0], code=top[0][0], sector=None, reason=how)
+        return record.model_copy(
+            update={"recipient": [other], "reason": record.reason + f"; recipient: {how}"}
+        )
 
     def _refers_back(self, record: EventRecord) -> bool:
         """Whether the refusal's object is a bare definite noun for a demand or offer
@@ -1361,6 +1428,7 @@ class EventExtractor:
             and named_by_adjective
             and not recipient
             and len(actor) == 1
+            and trigger.lemma not in self.lexicon.cues["misread_verbs"]
         ):
             # "after the sudden U.S. withdrawal", "under an Israeli blockade": an event named
             # in passing by its author's adjective, not one the sentence reports.
