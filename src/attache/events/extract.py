@@ -673,6 +673,10 @@ class EventExtractor:
         }
         # "fought alongside Somali forces": a preposition the parser read as an adverb.
         cues |= {c.lower_ for c in token.children if c.dep_ == "advmod" and c.pos_ == "ADP"}
+        # "pressed on with": an adverbial particle, not the preposition of "pressed Iran on trade".
+        cues |= {
+            f"{c.lower_}-particle" for c in token.children if c.dep_ in ("advmod", "prt", "compound:prt")
+        }
         if token.dep_ == "acl" and token.tag_ == "VBG":
             # "Russian forces backing the regime": the noun a participle describes is its subject.
             cues.add(self._lemma(token.head))
@@ -735,6 +739,13 @@ class EventExtractor:
             if verb is not None and role == "object":
                 # "declared a ceasefire": the verb an event noun is the object of.
                 cues.add(self._lemma(verb))
+            # "poses a threat", "the threat posed by Iran", "deter the threat": a danger met or
+            # judged, unless the noun names the act threatened ("a threat of invasion").
+            judged = {self._lemma(c) for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"}
+            if verb is not None and role == "object":
+                judged.add(self._lemma(verb))
+            if judged & self.lexicon.cues["danger_verbs"] and "of" not in {a.prep for a in atts}:
+                cues.add("danger")
             if any(c.dep_ == "cop" for c in token.children):
                 # "Cuba is a threat to the US": the noun says what something is.
                 cues.add("be")

@@ -1,0 +1,57 @@
+"""THREATEN and REQUEST: threats made versus dangers judged, requests versus look-alikes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from attache.records import Article
+
+DATE = dt.date(2023, 5, 4)
+
+
+def keys(coder, text: str, date: dt.date | None = DATE) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    events = coder.code(Article(id="t", text=text, date=date)).events
+    return {
+        (e.event_type, tuple(sorted(a.code for a in e.actor)), tuple(sorted(r.code for r in e.recipient)))
+        for e in events
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cuba poses a serious threat to the United States, the American senator said.",
+        "Any deal with Iran must remove the nuclear threat posed by Tehran to Israel.",
+    ],
+)
+def test_a_danger_posed_is_no_threat_made(coder, text: str) -> None:
+    assert not {k for k in keys(coder, text) if k[0] == "THREATEN"}
+
+
+def test_a_threat_of_an_act_is_a_threat(coder) -> None:
+    assert ("THREATEN", ("RUS",), ("UKR",)) in keys(coder, "Russia poses a threat of invasion to Ukraine.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia pressed on with its plans for Ukraine.",
+        "Pakistan has appealed the court's ruling in the dispute with India, the Indian ministry said.",
+        "The Japanese official requested anonymity from China.",
+    ],
+)
+def test_request_look_alikes(coder, text: str) -> None:
+    assert not {k for k in keys(coder, text) if k[0] == "REQUEST"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("France encouraged Germany to raise its defence spending.", ("REQUEST", ("FRA",), ("DEU",))),
+        ("Iran pressed Iraq to expel the American troops.", ("REQUEST", ("IRN",), ("IRQ",))),
+    ],
+)
+def test_requests_still_coded(coder, text: str, expected: tuple) -> None:
+    assert expected in keys(coder, text)
