@@ -55,3 +55,12 @@ def test_request_look_alikes(coder, text: str) -> None:
 )
 def test_requests_still_coded(coder, text: str, expected: tuple) -> None:
     assert expected in keys(coder, text)
+
+
+def test_analysts_warning_is_no_threat_by_either_side(coder) -> None:
+    text = (
+        "India accused Pakistan of shelling. Pakistan accused India of lying. India and Pakistan held talks. "
+        "Pakistan said India had violated the truce. India rejected the claim by Pakistan. "
+        "Analysts warned that India is exploiting the truce to build new posts."
+    )
+    assert not {k for k in keys(coder, text) if k[0] == "THREATEN"}

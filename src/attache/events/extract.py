@@ -1034,8 +1034,10 @@ class EventExtractor:
         recipient_atts: list[Attachment] = []
         received = False  # the clause subject receives the event ("came under criticism")
         cues = self.lexicon.cues
+        commentators = False  # the subject only comments ("analysts warned that ...")
         if trigger.pos in ("verb", "adjective"):
             subject, passive, how = subject_of(token)
+            commentators = subject is not None and self._lemma(subject) in cues["commentator_nouns"]
             if how == "modified noun" and any(
                 c.dep_ == "mark" and c.lower_ in self.time_marks for c in token.children
             ):
@@ -1376,6 +1378,9 @@ class EventExtractor:
             actor = [Entity(text="(unnamed critics)", code="UNK", reason="critics not named")]
             how_parts.insert(0, "actor unnamed (no critic named)")
         elif not actor and received and trigger.event_type in self.lexicon.cues["directed_types"]:
+            return None
+        if not actor and commentators:
+            # Analysts and watchdogs who name no side are no party the article could supply.
             return None
         if not actor:
             cand.orphan = "actor"
