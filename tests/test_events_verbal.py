@@ -64,3 +64,21 @@ def test_analysts_warning_is_no_threat_by_either_side(coder) -> None:
         "Analysts warned that India is exploiting the truce to build new posts."
     )
     assert not {k for k in keys(coder, text) if k[0] == "THREATEN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The French troops will remain in Mali only at the request of the Malian government.",
+            ("REQUEST", ("MLI",), ("FRA",)),
+        ),
+        (
+            "Britain postponed the talks at the request of allies, including Poland and Italy.",
+            ("REQUEST", ("ITA", "POL"), ("GBR",)),
+        ),
+    ],
+)
+def test_at_the_request_of_asks_the_one_who_acts(coder, text: str, expected: tuple) -> None:
+    coded = {k for k in keys(coder, text) if k[0] == "REQUEST"}
+    assert coded == {expected}

@@ -1035,6 +1035,7 @@ class EventExtractor:
         received = False  # the clause subject receives the event ("came under criticism")
         cues = self.lexicon.cues
         commentators = False  # the subject only comments ("analysts warned that ...")
+        behest_subject: Token | None = None  # who acted "at the request of" someone
         if trigger.pos in ("verb", "adjective"):
             subject, passive, how = subject_of(token)
             commentators = subject is not None and self._lemma(subject) in cues["commentator_nouns"]
@@ -1073,6 +1074,26 @@ class EventExtractor:
             elif subject is not None:
                 actor_heads.append((subject, how))
         else:
+            if case_of(token) in cues["behest_prepositions"] and trigger.event_type == "REQUEST":
+                # "called off the strikes at the request of Qatar": the of-phrase asked, and
+                # whoever acted on it was asked.
+                askers = [a.head for a in atts if a.relation == "prep" and a.prep == "of" and a.head]
+                # "at the request of allies, including Qatar": the allies named.
+                askers += [
+                    b.head
+                    for h in [token, *askers]
+                    for b in attachments(h)
+                    if b.relation == "prep" and b.prep in ("including", "like") and b.head
+                ]
+                actor_heads.extend((h, "of-phrase") for h in askers)
+                verb, _ = governing_verb(token)
+                if verb is None and token.head.pos_ in NOUN_POS:
+                    # "postponed the talks at the request of": the parser hangs it on the object.
+                    verb, role = governing_verb(token.head)
+                    verb = verb if role == "object" else None
+                subject, verb_passive, _ = subject_of(verb) if verb is not None else (None, False, "")
+                if askers and subject is not None and not verb_passive:
+                    behest_subject = subject
             for att in atts:
                 if att.relation == "poss" and att.head is not None:
                     actor_heads.append((att.head, "possessor"))
@@ -1142,6 +1163,8 @@ class EventExtractor:
                 actor_heads.extend((head, "modifier") for head in modifiers)
                 recipient_atts.extend(Attachment("obj", head) for head in modifiers if head.pos_ == "PROPN")
 
+        if behest_subject is not None:
+            actor_heads = [(h, how) for h, how in actor_heads if how == "of-phrase"]
         actor: list[Entity] = []
         how_parts: list[str] = []
         named_by_adjective = False
@@ -1153,6 +1176,8 @@ class EventExtractor:
                 named_by_adjective = how == "modifier" and head.pos_ in ("ADJ", "PROPN")
                 break
 
+        if behest_subject is not None and not actor:
+            return None  # who asked is unnamed, and the one asked is no asker
         place_cache: list[tuple[Span, list[Entity]]] | None = None
 
         def places() -> list[tuple[Span, list[Entity]]]:
@@ -1222,6 +1247,11 @@ class EventExtractor:
                     break
             if recipient:
                 break
+        if behest_subject is not None and actor:
+            entities, text = self._resolve(behest_subject, actors, speaker)
+            recipient = [e for e in entities if e.code not in {a.code for a in actor}]
+            if recipient:
+                how_parts.append(f"recipient {text} (acted at the request)")
         if not recipient and actor and trigger.event_type in self.lexicon.cues["deed_reaction_types"]:
             recipient, how = self._deed_author(token, actor)
             if recipient:
