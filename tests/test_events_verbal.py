@@ -82,3 +82,8 @@ def test_analysts_warning_is_no_threat_by_either_side(coder) -> None:
 def test_at_the_request_of_asks_the_one_who_acts(coder, text: str, expected: tuple) -> None:
     coded = {k for k in keys(coder, text) if k[0] == "REQUEST"}
     assert coded == {expected}
+
+
+def test_instructing_someone_to_act_is_a_request(coder) -> None:
+    text = "The French president instructed Germany to reopen the border crossings."
+    assert ("REQUEST", ("FRA",), ("DEU",)) in keys(coder, text)
