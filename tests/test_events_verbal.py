@@ -87,3 +87,14 @@ def test_at_the_request_of_asks_the_one_who_acts(coder, text: str, expected: tup
 def test_instructing_someone_to_act_is_a_request(coder) -> None:
     text = "The French president instructed Germany to reopen the border crossings."
     assert ("REQUEST", ("FRA",), ("DEU",)) in keys(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Washington has demanded North Korea's complete denuclearization.", ("REQUEST", ("USA",), ("PRK",))),
+        ("France called for Russia's withdrawal from the border.", ("REQUEST", ("FRA",), ("RUS",))),
+    ],
+)
+def test_whose_act_is_demanded_is_asked(coder, text: str, expected: tuple) -> None:
+    assert expected in keys(coder, text)

@@ -1297,6 +1297,24 @@ class EventExtractor:
                 recipient, text = self._after_that(token, actors, speaker, actor)
                 if recipient:
                     how_parts.append(f"recipient {text} (first words of the demanded clause)")
+            if not recipient and trigger.event_type in cues["asking_types"]:
+                # "demanded North Korea's denuclearization", "called for Assad's resignation":
+                # whose act is demanded is asked for it (not whose people: "direct our forces").
+                demanded = [
+                    a.head
+                    for a in atts
+                    if a.head is not None
+                    and (a.relation == "obj" or a.prep == "for")
+                    and self._lemma(a.head) not in cues["relational_heads"]
+                ]
+                owners = [c for d in demanded for c in d.children if c.dep_ in ("poss", "nmod:poss")]
+                for owner in owners:
+                    entities, text = self._resolve(owner, actors, speaker)
+                    entities = [e for e in entities if e.code not in {a.code for a in actor}]
+                    if entities:
+                        recipient = entities
+                        how_parts.append(f"recipient {text} (whose act is demanded)")
+                        break
 
         fallback = 1.0
         if not actor and trigger.location_actor and places():
