@@ -98,3 +98,9 @@ def test_instructing_someone_to_act_is_a_request(coder) -> None:
 )
 def test_whose_act_is_demanded_is_asked(coder, text: str, expected: tuple) -> None:
     assert expected in keys(coder, text)
+
+
+def test_calling_someone_to_offer_condolences_is_a_phone_call(coder) -> None:
+    coded = keys(coder, "The French foreign minister called the German ambassador to offer his condolences.")
+    assert not {k for k in coded if k[0] == "REQUEST"}
+    assert ("CONSULT", ("DEU", "FRA"), ()) in coded

@@ -677,6 +677,10 @@ class EventExtractor:
         cues |= {
             f"{c.lower_}-particle" for c in token.children if c.dep_ in ("advmod", "prt", "compound:prt")
         }
+        after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if after is not None and after.dep_ == "mark" and after.head.head.i == token.i:
+            # "is called upon not to": the parser makes the particle mark the clause after it.
+            cues.add(f"{after.lower_}-particle")
         if token.dep_ == "acl" and token.tag_ == "VBG":
             # "Russian forces backing the regime": the noun a participle describes is its subject.
             cues.add(self._lemma(token.head))
