@@ -741,6 +741,14 @@ class EventExtractor:
         }
         # "fought alongside Somali forces": a preposition the parser read as an adverb.
         cues |= {c.lower_ for c in token.children if c.dep_ == "advmod" and c.pos_ == "ADP"}
+        # "pressed on with": an adverbial particle, not the preposition of "pressed Iran on trade".
+        cues |= {
+            f"{c.lower_}-particle" for c in token.children if c.dep_ in ("advmod", "prt", "compound:prt")
+        }
+        after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if after is not None and after.dep_ == "mark" and after.head.head.i == token.i:
+            # "is called upon not to": the parser makes the particle mark the clause after it.
+            cues.add(f"{after.lower_}-particle")
         if token.dep_ == "acl" and token.tag_ == "VBG":
             # "Russian forces backing the regime": the noun a participle describes is its subject.
             cues.add(self._lemma(token.head))
@@ -803,6 +811,13 @@ class EventExtractor:
             if verb is not None and role == "object":
                 # "declared a ceasefire": the verb an event noun is the object of.
                 cues.add(self._lemma(verb))
+            # "poses a threat", "the threat posed by Iran", "deter the threat": a danger met or
+            # judged, unless the noun names the act threatened ("a threat of invasion").
+            judged = {self._lemma(c) for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"}
+            if verb is not None and role == "object":
+                judged.add(self._lemma(verb))
+            if judged & self.lexicon.cues["danger_verbs"] and "of" not in {a.prep for a in atts}:
+                cues.add("danger")
             if any(c.dep_ == "cop" for c in token.children):
                 # "Cuba is a threat to the US": the noun says what something is.
                 cues.add("be")
@@ -1092,8 +1107,11 @@ class EventExtractor:
         received = False  # the clause subject receives the event ("came under criticism")
         harmed_subject = False  # the clause subject was killed or hurt in the event ("killed in strikes")
         cues = self.lexicon.cues
+        commentators = False  # the subject only comments ("analysts warned that ...")
+        behest_subject: Token | None = None  # who acted "at the request of" someone
         if trigger.pos in ("verb", "adjective"):
             subject, passive, how = subject_of(token)
+            commentators = subject is not None and self._lemma(subject) in cues["commentator_nouns"]
             if how == "modified noun" and any(
                 c.dep_ == "mark" and c.lower_ in self.time_marks for c in token.children
             ):
@@ -1129,6 +1147,26 @@ class EventExtractor:
             elif subject is not None:
                 actor_heads.append((subject, how))
         else:
+            if case_of(token) in cues["behest_prepositions"] and trigger.event_type == "REQUEST":
+                # "called off the strikes at the request of Qatar": the of-phrase asked, and
+                # whoever acted on it was asked.
+                askers = [a.head for a in atts if a.relation == "prep" and a.prep == "of" and a.head]
+                # "at the request of allies, including Qatar": the allies named.
+                askers += [
+                    b.head
+                    for h in [token, *askers]
+                    for b in attachments(h)
+                    if b.relation == "prep" and b.prep in ("including", "like") and b.head
+                ]
+                actor_heads.extend((h, "of-phrase") for h in askers)
+                verb, _ = governing_verb(token)
+                if verb is None and token.head.pos_ in NOUN_POS:
+                    # "postponed the talks at the request of": the parser hangs it on the object.
+                    verb, role = governing_verb(token.head)
+                    verb = verb if role == "object" else None
+                subject, verb_passive, _ = subject_of(verb) if verb is not None else (None, False, "")
+                if askers and subject is not None and not verb_passive:
+                    behest_subject = subject
             for att in atts:
                 if att.relation == "poss" and att.head is not None:
                     actor_heads.append((att.head, "possessor"))
@@ -1200,6 +1238,8 @@ class EventExtractor:
                 actor_heads.extend((head, "modifier") for head in modifiers)
                 recipient_atts.extend(Attachment("obj", head) for head in modifiers if head.pos_ == "PROPN")
 
+        if behest_subject is not None:
+            actor_heads = [(h, how) for h, how in actor_heads if how == "of-phrase"]
         actor: list[Entity] = []
         how_parts: list[str] = []
         named_by_adjective = False
@@ -1211,6 +1251,8 @@ class EventExtractor:
                 named_by_adjective = how == "modifier" and head.pos_ in ("ADJ", "PROPN")
                 break
 
+        if behest_subject is not None and not actor:
+            return None  # who asked is unnamed, and the one asked is no asker
         place_cache: list[tuple[Span, list[Entity]]] | None = None
 
         def places() -> list[tuple[Span, list[Entity]]]:
@@ -1297,6 +1339,11 @@ class EventExtractor:
                     break
             if recipient:
                 break
+        if behest_subject is not None and actor:
+            entities, text = self._resolve(behest_subject, actors, speaker)
+            recipient = [e for e in entities if e.code not in {a.code for a in actor}]
+            if recipient:
+                how_parts.append(f"recipient {text} (acted at the request)")
         if not recipient and actor and trigger.event_type in self.lexicon.cues["deed_reaction_types"]:
             recipient, how = self._deed_author(token, actor)
             if recipient:
@@ -1349,6 +1396,24 @@ class EventExtractor:
                 recipient, text = self._after_that(token, actors, speaker, actor)
                 if recipient:
                     how_parts.append(f"recipient {text} (first words of the demanded clause)")
+            if not recipient and trigger.event_type in cues["asking_types"]:
+                # "demanded North Korea's denuclearization", "called for Assad's resignation":
+                # whose act is demanded is asked for it (not whose people: "direct our forces").
+                demanded = [
+                    a.head
+                    for a in atts
+                    if a.head is not None
+                    and (a.relation == "obj" or a.prep == "for")
+                    and self._lemma(a.head) not in cues["relational_heads"]
+                ]
+                owners = [c for d in demanded for c in d.children if c.dep_ in ("poss", "nmod:poss")]
+                for owner in owners:
+                    entities, text = self._resolve(owner, actors, speaker)
+                    entities = [e for e in entities if e.code not in {a.code for a in actor}]
+                    if entities:
+                        recipient = entities
+                        how_parts.append(f"recipient {text} (whose act is demanded)")
+                        break
 
         fallback = 1.0
         if not actor and trigger.location_actor and places():
@@ -1485,6 +1550,9 @@ class EventExtractor:
             actor = [Entity(text="(unnamed critics)", code="UNK", reason="critics not named")]
             how_parts.insert(0, "actor unnamed (no critic named)")
         elif not actor and received and trigger.event_type in self.lexicon.cues["directed_types"]:
+            return None
+        if not actor and commentators:
+            # Analysts and watchdogs who name no side are no party the article could supply.
             return None
         if not actor:
             cand.orphan = "actor"
