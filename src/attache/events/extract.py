@@ -1288,11 +1288,21 @@ class EventExtractor:
         if not recipient and not trigger.solo and actor and not owned_object:
             own = {e.code for e in actor}
             clause = self._receiving_clause(token, trigger)
+            # "thanked leaders including Senator X": praise of compatriots named in the
+            # object is domestic support (CODING.md: actor and recipient may share a code).
+            praised = (
+                {t.i for c in token.children if c.dep_ in ("obj", "dobj") for t in c.subtree}
+                if trigger.event_type == "SUPPORT" and self._lemma(token) in cues["praise_verbs"]
+                else set()
+            )
             after = [
                 m
                 for m in named
                 if m.start >= token.idx + len(token.text)
-                and not {e.code for e in m.entities} <= own
+                and (
+                    not {e.code for e in m.entities} <= own
+                    or (m.root.i in praised and all(e.name and e not in actor for e in m.entities))
+                )
                 and self._could_receive(clause, trigger, m.root)
             ]
             if after:
@@ -1300,7 +1310,9 @@ class EventExtractor:
                 # nearest one are recipients too.
                 listed = {t.i for t in after[0].root.conjuncts} | {after[0].root.i}
                 chosen = [m for m in after if m.root.i in listed]
-                recipient = [e for m in chosen for e in m.entities if e.code not in own]
+                recipient = [
+                    e for m in chosen for e in m.entities if e.code not in own or m.root.i in praised
+                ]
                 names = ", ".join(m.text for m in chosen)
                 how_parts.append(f"recipient '{names}' (nearest after the trigger)")
                 fallback *= 0.75
