@@ -23,3 +23,11 @@ def test_thanking_compatriots_named_in_the_object_is_domestic_support(coder) -> 
         "veterans, including Senator Roméo Dallaire, for their service."
     )
     assert ("SUPPORT", ("CAN",), ("CAN",)) in keys(coder, text)
+
+
+def test_praising_a_relationship_supports_the_partner(coder) -> None:
+    text = "The Brazilian president said he has a very strong relationship with Argentina."
+    assert ("SUPPORT", ("BRA",), ("ARG",)) in keys(coder, text)
+    # A relationship described without praise is no event.
+    found = keys(coder, "Brazil has a long relationship with Argentina.")
+    assert not any(k[0] == "SUPPORT" for k in found)
