@@ -31,3 +31,17 @@ def test_praising_a_relationship_supports_the_partner(coder) -> None:
     # A relationship described without praise is no event.
     found = keys(coder, "Brazil has a long relationship with Argentina.")
     assert not any(k[0] == "SUPPORT" for k in found)
+
+
+def test_praise_in_a_quote_attributed_later_supports_its_subject(coder) -> None:
+    text = (
+        "“We have much to build with Kenya, they are a trusted ally. "
+        "We look forward to the visit,” German Foreign Minister Annalena Baerbock said on Monday."
+    )
+    assert ("SUPPORT", ("DEU",), ("KEN",)) in keys(coder, text)
+    # A praise word deep inside what is said is no praise of the subject.
+    text = (
+        "“Kenya will be less dependent on any one partner. "
+        "We look forward to the visit,” German Foreign Minister Annalena Baerbock said on Monday."
+    )
+    assert not any(k[0] == "SUPPORT" for k in keys(coder, text))

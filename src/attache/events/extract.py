@@ -587,6 +587,8 @@ class EventExtractor:
                 if orphan is not None:
                     found.append(orphan)
         found.extend(self._reported(saying, actors, sentence_speaker))
+        if not saying and speaker and any(t.text in OPENING_QUOTES | CLOSING_QUOTES for t in sentence):
+            found.extend(self._quoted_praise(sentence, actors, speaker, named))
         return found, sentence_speaker
 
     def _match(self, token: Token) -> Trigger | None:
@@ -1671,6 +1673,45 @@ class EventExtractor:
                     cand.target, cand.orphan = target, "recipient"
                     cand.how = cand.how[:1] + cand.how[2:]
                 yield cand
+
+    def _quoted_praise(
+        self, sentence: Span, actors: ActorResolver, speaker: list[Entity], named: list[Named]
+    ) -> Iterable[Candidate]:
+        """Praise in a quote attributed in another sentence: '"There is a lot to do with
+        India, they are a great partner. ..." Rubio said' supports India."""
+        trigger = self.lexicon.praise
+        if trigger is None:
+            return
+        own = {e.code for e in speaker}
+        for clause in sentence:
+            # The praise must be what the clause says ("they are a great ally"), not a word
+            # deep inside it ("will be less dependent on any one partner").
+            praise = clause.lower_ in self.lexicon.cues["praise_words"] or any(
+                c.dep_ == "amod" and c.lower_ in self.lexicon.cues["praise_words"] for c in clause.children
+            )
+            if not (praise and clause.dep_ in ("ROOT", "parataxis", "conj") and self._praises(clause)):
+                continue
+            subject, passive, _ = subject_of(clause)
+            if subject is None or passive or is_first_person(subject):
+                continue
+            recipient, text = self._resolve(subject, actors, speaker)
+            if not recipient and subject.lower_ in ("they", "it"):
+                # "much to do with India, they are a great ally": the name the pronoun follows.
+                before = [m for m in named if m.end <= subject.idx and {e.code for e in m.entities} - own]
+                if before:
+                    recipient, text = list(before[-1].entities), f"'{before[-1].text}'"
+            recipient = [e for e in recipient if e.code not in own and e.code != "UNK"]
+            if not recipient:
+                continue
+            cand = Candidate(
+                trigger, clause, actor=list(speaker), recipient=recipient, confidence=trigger.confidence
+            )
+            cand.how = [
+                "actor the speaker of the quote",
+                f"recipient {text} (subject of the praise)",
+                "construction: praising words in a quote",
+            ]
+            yield cand
 
     def _praises(self, comp: Token) -> bool:
         """Whether what was said praises its subject: "India is a great partner", not
