@@ -45,3 +45,12 @@ def test_praise_in_a_quote_attributed_later_supports_its_subject(coder) -> None:
         "We look forward to the visit,” German Foreign Minister Annalena Baerbock said on Monday."
     )
     assert not any(k[0] == "SUPPORT" for k in keys(coder, text))
+
+
+def test_crediting_a_side_with_a_merit_praises_it(coder) -> None:
+    assert ("SUPPORT", ("USA",), ("ISR",)) in keys(coder, "The US envoy said Israel acted with restraint.")
+    assert ("SUPPORT", ("GBR",), ("KEN",)) in keys(
+        coder, "The British foreign minister said Kenya has made great progress."
+    )
+    found = keys(coder, "The US envoy said Israel had not shown any restraint.")
+    assert ("SUPPORT", ("USA",), ("ISR",)) not in found

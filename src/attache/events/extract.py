@@ -1689,6 +1689,7 @@ class EventExtractor:
             praise = clause.lower_ in self.lexicon.cues["praise_words"] or any(
                 c.dep_ == "amod" and c.lower_ in self.lexicon.cues["praise_words"] for c in clause.children
             )
+            praise = praise or self._shows_merit(clause)
             if not (praise and clause.dep_ in ("ROOT", "parataxis", "conj") and self._praises(clause)):
                 continue
             subject, passive, _ = subject_of(clause)
@@ -1713,10 +1714,24 @@ class EventExtractor:
             ]
             yield cand
 
+    def _shows_merit(self, clause: Token) -> bool:
+        """Whether a clause credits its subject with a merit: "Poland has shown resolve",
+        "Israel acted with restraint", "the government is making progress"."""
+        cues = self.lexicon.cues
+        if self._lemma(clause) not in cues["merit_verbs"]:
+            return False
+        if any(c.dep_ == "neg" or c.lower_ in cues["negators"] for c in clause.children):
+            return False
+        shown = [c for c in clause.children if c.dep_ in ("obj", "dobj", "obl")]
+        shown += [c for o in shown for c in o.conjuncts]
+        return any(self._lemma(c) in cues["merits"] for c in shown)
+
     def _praises(self, comp: Token) -> bool:
         """Whether what was said praises its subject: "India is a great partner", not
         "India is no friend", "India's allies are worried" nor "India failed its allies"."""
         cues = self.lexicon.cues
+        if self._shows_merit(comp):
+            return True
         copular = any(c.dep_ == "cop" for c in comp.children) or (
             comp.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in comp.children)
         )
