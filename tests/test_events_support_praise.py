@@ -54,3 +54,13 @@ def test_crediting_a_side_with_a_merit_praises_it(coder) -> None:
     )
     found = keys(coder, "The US envoy said Israel had not shown any restraint.")
     assert ("SUPPORT", ("USA",), ("ISR",)) not in found
+
+
+def test_calling_a_side_a_friend_or_feeling_for_it_supports_it(coder) -> None:
+    text = "The Japanese prime minister described India as a reliable partner."
+    assert ("SUPPORT", ("JPN",), ("IND",)) in keys(coder, text)
+    text = "The Mexican president has expressed deep admiration for Brazilian President Lula."
+    assert ("SUPPORT", ("MEX",), ("BRA",)) in keys(coder, text)
+    # An accusing description stays an accusation.
+    found = keys(coder, "The Japanese prime minister described North Korea as a rogue state.")
+    assert not any(k[0] == "SUPPORT" for k in found)

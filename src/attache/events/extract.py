@@ -709,6 +709,8 @@ class EventExtractor:
         ]
         if any(t.lower_ in self.lexicon.cues["accusation_words"] for c in predicates for t in c.subtree):
             cues.add("accusing-predicate")
+        elif any(t.lower_ in self.lexicon.cues["praise_words"] for c in predicates for t in c.subtree):
+            cues.add("praising-predicate")
         objects = {
             self._lemma(a.head) for a in atts if a.relation in ("obj", "subjpass") and a.head is not None
         }
