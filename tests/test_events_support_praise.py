@@ -52,6 +52,8 @@ def test_crediting_a_side_with_a_merit_praises_it(coder) -> None:
     assert ("SUPPORT", ("GBR",), ("KEN",)) in keys(
         coder, "The British foreign minister said Kenya has made great progress."
     )
+    text = "The Brazilian president said Argentina deserved credit for the deal."
+    assert ("SUPPORT", ("BRA",), ("ARG",)) in keys(coder, text)
     found = keys(coder, "The US envoy said Israel had not shown any restraint.")
     assert ("SUPPORT", ("USA",), ("ISR",)) not in found
 
