@@ -655,6 +655,8 @@ class EventExtractor:
                 if orphan is not None:
                     found.append(orphan)
         found.extend(self._reported(saying, actors, sentence_speaker))
+        if not saying and speaker and any(t.text in OPENING_QUOTES | CLOSING_QUOTES for t in sentence):
+            found.extend(self._quoted_praise(sentence, actors, speaker, named))
         return found, sentence_speaker
 
     def _match(self, token: Token) -> Trigger | None:
@@ -783,6 +785,8 @@ class EventExtractor:
         ]
         if any(t.lower_ in self.lexicon.cues["accusation_words"] for c in predicates for t in c.subtree):
             cues.add("accusing-predicate")
+        elif any(t.lower_ in self.lexicon.cues["praise_words"] for c in predicates for t in c.subtree):
+            cues.add("praising-predicate")
         objects = {
             self._lemma(a.head) for a in atts if a.relation in ("obj", "subjpass") and a.head is not None
         }
@@ -1464,11 +1468,21 @@ class EventExtractor:
         if not recipient and not trigger.solo and actor and not owned_object:
             own = {e.code for e in actor}
             clause = self._receiving_clause(token, trigger)
+            # "thanked leaders including Senator X": praise of compatriots named in the
+            # object is domestic support (CODING.md: actor and recipient may share a code).
+            praised = (
+                {t.i for c in token.children if c.dep_ in ("obj", "dobj") for t in c.subtree}
+                if trigger.event_type == "SUPPORT" and self._lemma(token) in cues["praise_verbs"]
+                else set()
+            )
             after = [
                 m
                 for m in named
                 if m.start >= token.idx + len(token.text)
-                and not {e.code for e in m.entities} <= own
+                and (
+                    not {e.code for e in m.entities} <= own
+                    or (m.root.i in praised and all(e.name and e not in actor for e in m.entities))
+                )
                 and self._could_receive(clause, trigger, m.root)
             ]
             if after:
@@ -1476,7 +1490,9 @@ class EventExtractor:
                 # nearest one are recipients too.
                 listed = {t.i for t in after[0].root.conjuncts} | {after[0].root.i}
                 chosen = [m for m in after if m.root.i in listed]
-                recipient = [e for m in chosen for e in m.entities if e.code not in own]
+                recipient = [
+                    e for m in chosen for e in m.entities if e.code not in own or m.root.i in praised
+                ]
                 names = ", ".join(m.text for m in chosen)
                 how_parts.append(f"recipient '{names}' (nearest after the trigger)")
                 fallback *= 0.75
@@ -1899,10 +1915,64 @@ class EventExtractor:
                     cand.how = cand.how[:1] + cand.how[2:]
                 yield cand
 
+    def _quoted_praise(
+        self, sentence: Span, actors: ActorResolver, speaker: list[Entity], named: list[Named]
+    ) -> Iterable[Candidate]:
+        """Praise in a quote attributed in another sentence: '"There is a lot to do with
+        India, they are a great partner. ..." Rubio said' supports India."""
+        trigger = self.lexicon.praise
+        if trigger is None:
+            return
+        own = {e.code for e in speaker}
+        for clause in sentence:
+            # The praise must be what the clause says ("they are a great ally"), not a word
+            # deep inside it ("will be less dependent on any one partner").
+            praise = clause.lower_ in self.lexicon.cues["praise_words"] or any(
+                c.dep_ == "amod" and c.lower_ in self.lexicon.cues["praise_words"] for c in clause.children
+            )
+            praise = praise or self._shows_merit(clause)
+            if not (praise and clause.dep_ in ("ROOT", "parataxis", "conj") and self._praises(clause)):
+                continue
+            subject, passive, _ = subject_of(clause)
+            if subject is None or passive or is_first_person(subject):
+                continue
+            recipient, text = self._resolve(subject, actors, speaker)
+            if not recipient and subject.lower_ in ("they", "it"):
+                # "much to do with India, they are a great ally": the name the pronoun follows.
+                before = [m for m in named if m.end <= subject.idx and {e.code for e in m.entities} - own]
+                if before:
+                    recipient, text = list(before[-1].entities), f"'{before[-1].text}'"
+            recipient = [e for e in recipient if e.code not in own and e.code != "UNK"]
+            if not recipient:
+                continue
+            cand = Candidate(
+                trigger, clause, actor=list(speaker), recipient=recipient, confidence=trigger.confidence
+            )
+            cand.how = [
+                "actor the speaker of the quote",
+                f"recipient {text} (subject of the praise)",
+                "construction: praising words in a quote",
+            ]
+            yield cand
+
+    def _shows_merit(self, clause: Token) -> bool:
+        """Whether a clause credits its subject with a merit: "Poland has shown resolve",
+        "Israel acted with restraint", "the government is making progress"."""
+        cues = self.lexicon.cues
+        if self._lemma(clause) not in cues["merit_verbs"]:
+            return False
+        if any(c.dep_ == "neg" or c.lower_ in cues["negators"] for c in clause.children):
+            return False
+        shown = [c for c in clause.children if c.dep_ in ("obj", "dobj", "obl")]
+        shown += [c for o in shown for c in o.conjuncts]
+        return any(self._lemma(c) in cues["merits"] for c in shown)
+
     def _praises(self, comp: Token) -> bool:
         """Whether what was said praises its subject: "India is a great partner", not
         "India is no friend", "India's allies are worried" nor "India failed its allies"."""
         cues = self.lexicon.cues
+        if self._shows_merit(comp):
+            return True
         copular = any(c.dep_ == "cop" for c in comp.children) or (
             comp.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in comp.children)
         )
