@@ -87,3 +87,8 @@ def test_unnamed_sides_at_each_other_take_no_party_from_the_article(coder) -> No
         "Paris has watched two armed factions killing each other for months."
     )
     assert not any(k[0] == "ASSAULT" for k in keys(coder, text))
+
+
+def test_a_cyber_attack_is_no_armed_attack(coder) -> None:
+    found = keys(coder, "Paris said Moscow was behind cyber attacks on the French election.")
+    assert not any(k[0] == "ASSAULT" for k in found)
