@@ -79,3 +79,16 @@ def test_the_subject_an_attack_befalls_is_its_recipient(coder) -> None:
 def test_allies_striking_together_do_not_clash(coder) -> None:
     found = keys(coder, "Dozens of people were believed killed in the French and British airstrikes.")
     assert ("ASSAULT", ("FRA", "GBR"), ()) not in found
+
+
+def test_unnamed_sides_at_each_other_take_no_party_from_the_article(coder) -> None:
+    text = (
+        "France accused Germany of spying on its ministers. "
+        "Paris has watched two armed factions killing each other for months."
+    )
+    assert not any(k[0] == "ASSAULT" for k in keys(coder, text))
+
+
+def test_a_cyber_attack_is_no_armed_attack(coder) -> None:
+    found = keys(coder, "Paris said Moscow was behind cyber attacks on the French election.")
+    assert not any(k[0] == "ASSAULT" for k in found)

@@ -346,6 +346,9 @@ class EventExtractor:
                     seen.add(key)
                     records.append(record)
                 continue
+            if self._at_each_other(cand.token):
+                # "two of its enemies killing each other": the sides are unnamed, not the article's.
+                continue
             cues = self.lexicon.cues
             other = self._other_party(cand, parties, cues["other_party_types"], cues["other_party_readings"])
             if other is None:
