@@ -64,3 +64,14 @@ def test_a_denied_deed_names_whom_it_hit(coder) -> None:
 
 def test_refusing_a_hostile_act_spares_its_target(coder) -> None:
     assert ("REJECT", ("IND",), ("RUS",)) not in keys(coder, "India has refused to condemn Russia.")
+
+
+def test_refusing_food_is_no_rejection(coder) -> None:
+    coded = keys(coder, "The detained Kenyan activists said they would refuse food until they are freed.")
+    assert not any(k[0] == "REJECT" for k in coded)
+
+
+def test_a_veto_is_cast_in_a_body(coder) -> None:
+    assert ("REJECT", ("CHN",), ("UN",)) in keys(
+        coder, "China cast a veto in the Security Council on Friday."
+    )
