@@ -1260,6 +1260,26 @@ class EventExtractor:
             recipient, how = self._deed_author(token, actor)
             if recipient:
                 how_parts.append(how)
+        if not recipient and trigger.event_type in cues["conditional_types"]:
+            # "warned that more attacks would come unless Hezbollah stops ...": whoever must meet
+            # the condition is the one threatened.
+            conditions = [
+                c
+                for c in token.subtree
+                if c.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
+            ]
+            own = {a.code for a in actor}
+            for condition in conditions:
+                comp_subject, comp_passive, _ = subject_of(condition)
+                if comp_subject is None or comp_passive:
+                    continue
+                entities, text = self._resolve(comp_subject, actors, speaker)
+                entities = [e for e in entities if e.code not in own]
+                if entities:
+                    recipient = entities
+                    how_parts.append(f"recipient {text} (who must meet the condition)")
+                    break
         if not recipient and trigger.location_recipient:
             recipient, how = self._location(places(), actor)
             if recipient:
