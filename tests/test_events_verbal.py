@@ -110,3 +110,8 @@ def test_who_must_meet_the_condition_is_threatened(coder) -> None:
     text = "NATO warned that more sanctions could follow in Ukraine if Russia did not pull back its troops."
     coded = {k for k in keys(coder, text) if k[0] == "THREATEN"}
     assert coded == {("THREATEN", ("NATO",), ("RUS",))}
+
+
+def test_the_demanded_act_names_no_one_else_asked(coder) -> None:
+    text = "The Polish foreign minister urged allies not to give in to Russian blackmail."
+    assert ("REQUEST", ("POL",), ("RUS",)) not in keys(coder, text)

@@ -1194,7 +1194,10 @@ class EventExtractor:
         reciprocal_parties = False
         owned_object = False
         roles = list(trigger.recipient)
-        near = self._recipient_places(token, trigger, atts)
+        # "urged allies not to give in to Russian blackmail": with the one asked named, the
+        # demanded act's own phrases name no one else asked.
+        addressed = trigger.event_type in cues["asking_types"] and any(a.relation == "obj" for a in atts)
+        near = self._recipient_places(token, trigger, atts, addressed)
         for role in roles:
             if role == "obj":
                 heads = [a.head for a in recipient_atts + atts if a.relation == "obj" and a.head is not None]
@@ -1622,7 +1625,9 @@ class EventExtractor:
         return [], ""
 
     @staticmethod
-    def _recipient_places(token: Token, trigger: Trigger, atts: list[Attachment]) -> list[Attachment]:
+    def _recipient_places(
+        token: Token, trigger: Trigger, atts: list[Attachment], addressed: bool = False
+    ) -> list[Attachment]:
         """Dependents where a recipient may hang, nearest first.
 
         Parsers attach "to Ukraine" in "sent reinforcements to Ukraine" to the verb
@@ -1643,7 +1648,7 @@ class EventExtractor:
             if verb is not None and role == "object":
                 near.extend(a for a in attachments(verb) if a.relation == "prep")
         for child in token.children:
-            if child.dep_ in ("xcomp", "acl") and child.pos_ in VERB_POS:
+            if child.dep_ in ("xcomp", "acl") and child.pos_ in VERB_POS and not addressed:
                 for att in attachments(child):
                     if att.relation == "prep":
                         near.append(att)
