@@ -104,3 +104,14 @@ def test_calling_someone_to_offer_condolences_is_a_phone_call(coder) -> None:
     coded = keys(coder, "The French foreign minister called the German ambassador to offer his condolences.")
     assert not {k for k in coded if k[0] == "REQUEST"}
     assert ("CONSULT", ("DEU", "FRA"), ()) in coded
+
+
+def test_who_must_meet_the_condition_is_threatened(coder) -> None:
+    text = "NATO warned that more sanctions could follow in Ukraine if Russia did not pull back its troops."
+    coded = {k for k in keys(coder, text) if k[0] == "THREATEN"}
+    assert coded == {("THREATEN", ("NATO",), ("RUS",))}
+
+
+def test_the_demanded_act_names_no_one_else_asked(coder) -> None:
+    text = "The Polish foreign minister urged allies not to give in to Russian blackmail."
+    assert ("REQUEST", ("POL",), ("RUS",)) not in keys(coder, text)

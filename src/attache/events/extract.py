@@ -1281,7 +1281,10 @@ class EventExtractor:
             # "troops came under attack", "two Palestinians were killed in Israeli strikes": the
             # clause subject the event noun befalls is its recipient, whatever the noun's own roles.
             roles.insert(0, "obj")
-        near = self._recipient_places(token, trigger, atts)
+        # "urged allies not to give in to Russian blackmail": with the one asked named, the
+        # demanded act's own phrases name no one else asked.
+        addressed = trigger.event_type in cues["asking_types"] and any(a.relation == "obj" for a in atts)
+        near = self._recipient_places(token, trigger, atts, addressed)
         for role in roles:
             if role == "obj":
                 heads = [a.head for a in recipient_atts + atts if a.relation == "obj" and a.head is not None]
@@ -1355,6 +1358,26 @@ class EventExtractor:
             recipient, how = self._deed_author(token, actor)
             if recipient:
                 how_parts.append(how)
+        if not recipient and trigger.event_type in cues["conditional_types"]:
+            # "warned that more attacks would come unless Hezbollah stops ...": whoever must meet
+            # the condition is the one threatened.
+            conditions = [
+                c
+                for c in token.subtree
+                if c.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
+            ]
+            own = {a.code for a in actor}
+            for condition in conditions:
+                comp_subject, comp_passive, _ = subject_of(condition)
+                if comp_subject is None or comp_passive:
+                    continue
+                entities, text = self._resolve(comp_subject, actors, speaker)
+                entities = [e for e in entities if e.code not in own]
+                if entities:
+                    recipient = entities
+                    how_parts.append(f"recipient {text} (who must meet the condition)")
+                    break
         if not recipient and trigger.location_recipient:
             recipient, how = self._location(places(), actor)
             if recipient:
@@ -1792,7 +1815,9 @@ class EventExtractor:
         return _unique(states)
 
     @staticmethod
-    def _recipient_places(token: Token, trigger: Trigger, atts: list[Attachment]) -> list[Attachment]:
+    def _recipient_places(
+        token: Token, trigger: Trigger, atts: list[Attachment], addressed: bool = False
+    ) -> list[Attachment]:
         """Dependents where a recipient may hang, nearest first.
 
         Parsers attach "to Ukraine" in "sent reinforcements to Ukraine" to the verb
@@ -1813,7 +1838,7 @@ class EventExtractor:
             if verb is not None and role == "object":
                 near.extend(a for a in attachments(verb) if a.relation == "prep")
         for child in token.children:
-            if child.dep_ in ("xcomp", "acl") and child.pos_ in VERB_POS:
+            if child.dep_ in ("xcomp", "acl") and child.pos_ in VERB_POS and not addressed:
                 for att in attachments(child):
                     if att.relation == "prep":
                         near.append(att)
