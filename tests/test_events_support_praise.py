@@ -66,3 +66,8 @@ def test_calling_a_side_a_friend_or_feeling_for_it_supports_it(coder) -> None:
     # An accusing description stays an accusation.
     found = keys(coder, "The Japanese prime minister described North Korea as a rogue state.")
     assert not any(k[0] == "SUPPORT" for k in found)
+
+
+def test_praise_of_a_deed_supports_the_side_named_in_it(coder) -> None:
+    text = "The Canadian prime minister praised the formation of a new government in Kabul."
+    assert ("SUPPORT", ("CAN",), ("AFG",)) in keys(coder, text)

@@ -1509,7 +1509,8 @@ class EventExtractor:
                     not {e.code for e in m.entities} <= own
                     or (m.root.i in praised and all(e.name and e not in actor for e in m.entities))
                 )
-                and self._could_receive(clause, trigger, m.root)
+                # "praised the formation of a government in Baghdad": a name inside what is praised.
+                and (self._could_receive(clause, trigger, m.root) or m.root.i in praised)
             ]
             if after:
                 # "stops in Colombia, Argentina and Chile": the names coordinated with the
