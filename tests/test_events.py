@@ -7,16 +7,7 @@ import datetime as dt
 import pytest
 
 from attache.records import Article
-
-DATE = dt.date(2023, 5, 4)
-
-
-def keys(coder, text: str, date: dt.date | None = DATE) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
-    events = coder.code(Article(id="t", text=text, date=date)).events
-    return {
-        (e.event_type, tuple(sorted(a.code for a in e.actor)), tuple(sorted(r.code for r in e.recipient)))
-        for e in events
-    }
+from event_keys import DATE, keys
 
 
 @pytest.mark.parametrize(

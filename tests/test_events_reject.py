@@ -2,19 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from attache.records import Article
-
-DATE = dt.date(2023, 5, 4)
-
-
-def keys(coder, text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
-    events = coder.code(Article(id="t", text=text, date=DATE)).events
-    return {
-        (e.event_type, tuple(sorted(a.code for a in e.actor)), tuple(sorted(r.code for r in e.recipient)))
-        for e in events
-    }
+from event_keys import keys
 
 
 def test_a_denial_in_a_two_state_article_is_aimed_at_the_other_state(coder) -> None:
