@@ -11,12 +11,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from pathlib import Path
+
+import yaml
 
 from attache.actors.entity import ActorEntity
 from attache.actors.kb import ActorKB, Mention
 from attache.actors.normalize import norm_key, tokenize
 from attache.actors.resolve import NAME_PARTICLES
 from attache.actors.scan import NOT_NAMES, scan
+
+# Reference phrases ("the two sides", "the organization", "the minister"): data/references.yaml.
+_REFERENCES = yaml.safe_load((Path(__file__).parent / "data" / "references.yaml").read_text(encoding="utf-8"))
+
+
+def _phrases(name: str) -> frozenset[str]:
+    return frozenset(norm_key(str(p)) for p in _REFERENCES[name])
+
 
 SINGULAR_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 FEMININE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
@@ -27,84 +38,13 @@ GENDERED_HONORIFIC = re.compile(
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
 DEFINITE = frozenset({"the", "his", "her", "its", "their"})
-PAIR_PHRASES = frozenset(
-    norm_key(p)
-    for p in (
-        "the two sides",
-        "both sides",
-        "the two countries",
-        "both countries",
-        "the two nations",
-        "both nations",
-        "the two leaders",
-        "both leaders",
-        "the two ministers",
-        "both ministers",
-        "the two governments",
-        "both governments",
-        "the two neighbours",
-        "the two neighbors",
-        "the two states",
-        "both states",
-        "the two men",
-        "the pair",
-        "the two",
-        "the two foreign ministers",
-        "the two presidents",
-        "the two sides'",
-        "each other",
-        "their counterparts",
-        "the two parties",
-        "both parties",
-    )
-)
-ORG_PHRASES = frozenset(
-    norm_key(p)
-    for p in (
-        "the organization",
-        "the organisation",
-        "the bloc",
-        "the alliance",
-        "the body",
-        "the union",
-        "the grouping",
-        "the agency",
-        "the world body",
-        "the group's members",
-    )
-)
-STATE_PHRASES = frozenset(
-    norm_key(p)
-    for p in (
-        "the country",
-        "the nation",
-        "the state",
-        "the kingdom",
-        "the republic",
-        "this country",
-        "that country",
-        "the government",
-        "the administration",
-        "the regime",
-        "the authorities",
-        "officials",
-        "the island nation",
-    )
-)
-# "Rubio said the country had accepted ...": a country spoken of in the third person is
-# not that of a person or official the sentence has just named (they would say "his
-# country"), unless the sentence names that state itself.
-OTHER_COUNTRY_PHRASES = frozenset(
-    norm_key(p) for p in ("the country", "the nation", "that country", "the kingdom", "the island nation")
-)
-GROUP_PHRASES = frozenset(
-    norm_key(p)
-    for p in ("the group", "the militants", "the rebels", "the movement", "the militia", "the insurgents")
-)
+PAIR_PHRASES = _phrases("pair_phrases")
+ORG_PHRASES = _phrases("organisation_phrases")
+STATE_PHRASES = _phrases("state_phrases")
+OTHER_COUNTRY_PHRASES = _phrases("other_country_phrases")
+GROUP_PHRASES = _phrases("group_phrases")
 GIVEN_NAME_FIRST_WORD = frozenset({"CHN", "TWN", "KOR", "PRK", "THA"})
-ARMED_GROUP_PHRASES = frozenset(
-    norm_key(p) for p in ("the militants", "the rebels", "the militia", "the insurgents")
-)
+ARMED_GROUP_PHRASES = _phrases("armed_group_phrases")
 ARMED_SECTORS = frozenset({"REB", "UAF", "MIL", "CRM", "SPY"})
 # Sectors of a state's civil institutions: "authorities", "prosecutors", "security forces"
 # named without a state are those of the state in focus. Troops may be anyone's, unless
@@ -115,30 +55,8 @@ OWN_FORCES = frozenset({"government", "regime"})
 SEVERAL_STATES_AGENTS = frozenset({"leaders"})
 # Groups that "the group" does not point back to: media and civilian peoples.
 NOT_GROUP_SECTORS = frozenset({"JRN", "CVL"})
-# Role nominals and the words their holder's office must contain.
-ROLE_NOMINALS = {
-    "minister": ("minister", "secretary"),
-    "foreign minister": ("foreign", "external", "secretary of state"),
-    "defence minister": ("defence", "defense"),
-    "defense minister": ("defence", "defense"),
-    "secretary": ("secretary",),
-    "president": ("president",),
-    "prime minister": ("prime minister", "premier", "president of the government"),
-    "premier": ("premier", "prime minister"),
-    "chancellor": ("chancellor",),
-    "leader": ("",),
-    "king": ("king", "monarch"),
-    "queen": ("queen", "monarch"),
-    "emir": ("emir", "amir"),
-    "envoy": ("envoy", "minister", "secretary", "ambassador"),
-    "diplomat": ("minister", "secretary", "envoy", "ambassador", "diplomat"),
-    "official": ("",),
-    "spokesperson": ("spokes",),
-    "spokesman": ("spokes",),
-    "spokeswoman": ("spokes",),
-    "secretary general": ("secretary",),
-    "secretary-general": ("secretary",),
-    "chief": ("",),
+ROLE_NOMINALS: dict[str, tuple[str, ...]] = {
+    str(k): tuple(str(w) for w in v) for k, v in _REFERENCES["role_nominals"].items()
 }
 _DETERMINERS = ("the ", "this ", "that ", "our ", "his ", "her ", "their ")
 # "Sen. Mitt Romney (R-Utah)", "Rep. Mike Lawler (R-N.Y.)": a member of the US Congress.
