@@ -399,8 +399,14 @@ class EventExtractor:
         cues = self.lexicon.cues
         if cand.trigger.reciprocal or record.event_type in cues["shared_types"]:
             return False
-        verb, role = governing_verb(cand.token) if cand.trigger.pos == "noun" else (None, "")
-        return not (verb is not None and role == "object" and self._lemma(verb) in cues["exchange_verbs"])
+        return not self._exchanged(cand.token, cand.trigger)
+
+    def _exchanged(self, token: Token, trigger: Trigger) -> bool:
+        """Whether an event noun is what its sides trade ("traded threats", "exchanged accusations")."""
+        verb, role = governing_verb(token) if trigger.pos == "noun" else (None, "")
+        return (
+            verb is not None and role == "object" and self._lemma(verb) in self.lexicon.cues["exchange_verbs"]
+        )
 
     def _from_ally(self, cand: Candidate, records: list[EventRecord]) -> bool:
         """Whether a withdrawal is from a state the article never has the actor fighting:
@@ -726,7 +732,7 @@ class EventExtractor:
             cues.add("direct-object")
         # "hit China with $50 billion in tariffs", "hit by a series of sanctions": the measure
         # behind an amount.
-        amounts = self.lexicon.cues["quantity_nouns"]
+        amounts = self.lexicon.cues["batch_nouns"]
         cues |= {
             self._lemma(c)
             for a in atts
@@ -853,14 +859,7 @@ class EventExtractor:
             return False
         if "\n" not in sentence[-1].text:
             return False  # a headline is a paragraph of its own
-        if any(c.dep_ in ("aux", "auxpass", "aux:pass", "obj", "dobj") for c in token.children):
-            return False
-        return any(
-            g.dep_ in ("case", "mark") and g.lower_ in ("for", "of")
-            for c in token.children
-            if c.i > token.i
-            for g in c.children
-        )
+        return EventExtractor._reduced_passive(token)
 
     def _backed_by(self, token: Token, backers: frozenset[str]) -> bool:
         """Whether the agent of a passive participle is one of ``backers`` ("backed by US forces")."""
@@ -1570,18 +1569,8 @@ class EventExtractor:
         if trigger.mode == "visit" and recipient and {e.code for e in recipient} <= {e.code for e in actor}:
             # "visited Washington" by a US official: travel at home, not a visit to a host.
             return None
-        exchanged, exchange_role = governing_verb(token) if trigger.pos == "noun" else (None, "")
-        mutual = any(
-            a.relation == "obj"
-            and a.head is not None
-            and phrase(a.head).text.lower() in cues["reciprocal_objects"]
-            for a in atts
-        ) or (
-            # "Argentina and Chile exchanged accusations"
-            exchanged is not None
-            and exchange_role == "object"
-            and self._lemma(exchanged) in cues["exchange_verbs"]
-        )
+        # "Russia and Ukraine accused each other", "Argentina and Chile exchanged accusations".
+        mutual = self._at_each_other(token) or self._exchanged(token, trigger)
         unnamed = received or any(
             c.lower_ in self.lexicon.cues["unnamed_critics"]
             for c in token.children
