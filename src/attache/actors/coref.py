@@ -50,9 +50,8 @@ ARMED_SECTORS = frozenset({"REB", "UAF", "MIL", "CRM", "SPY"})
 # named without a state are those of the state in focus. Troops may be anyone's, unless
 # they are said to be the government's ("government forces").
 STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
-OWN_FORCES = frozenset({"government", "regime"})
-# Unnamed "leaders" are mostly several states' ("world leaders", "leaders pressed Pence").
-SEVERAL_STATES_AGENTS = frozenset({"leaders"})
+OWN_FORCES = frozenset(str(w) for w in _REFERENCES["own_forces_words"])
+SEVERAL_STATES_AGENTS = frozenset(str(w) for w in _REFERENCES["several_states_agents"])
 # Groups that "the group" does not point back to: media and civilian peoples.
 NOT_GROUP_SECTORS = frozenset({"JRN", "CVL"})
 ROLE_NOMINALS: dict[str, tuple[str, ...]] = {
