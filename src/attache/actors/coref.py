@@ -566,8 +566,7 @@ class ArticleActors:
 
     def _refer(self, key: str, text: str) -> list[ActorEntity] | None:
         """Pronouns and definite descriptions; None when the phrase is not one."""
-        persons, states = self._seen(self.persons), self._seen(self.states)
-        orgs, groups = self._seen(self.orgs), self._seen(self.groups)
+        # Most phrases asked about are names: each branch reads only the memory it needs.
         if key in NEUTER_PRONOUNS:
             for e in reversed(self._seen(self.actors)):
                 if id(e) in self._members:
@@ -579,6 +578,7 @@ class ArticleActors:
             # A person the article calls "Ms" is "she", one it calls "Mr" is "he"; the
             # others may be either.
             want = "f" if key in FEMININE_PRONOUNS else "m"
+            persons = self._seen(self.persons)
             marked = [e for e in persons if self._gender_of(e) == want]
             fits = [e for e in persons if self._gender_of(e) in {want, ""}]
             if want == "f" and marked:
@@ -588,6 +588,7 @@ class ArticleActors:
             plural = next((p for p in reversed(self._plurals) if all(map(self._before, p))), [])
             if plural:
                 return [self._copy(e, text, "pronoun") for e in plural]
+            states = self._seen(self.states)
             return [self._copy(states[-1], text, "pronoun")] if states else []
         if key in PAIR_PHRASES:
             pair: list[ActorEntity] = []
@@ -607,16 +608,19 @@ class ArticleActors:
         if key in ORG_PHRASES:
             # "the organization" is one named as such, not "Europe" or "EU leaders", which
             # name its members.
+            orgs = self._seen(self.orgs)
             named_orgs = [e for e in orgs if not (e.reason or "").startswith("organisation members")]
             orgs = named_orgs or orgs
             return [self._copy(orgs[-1], text, "the organisation")] if orgs else []
-        if key in GROUP_PHRASES and groups:
+        groups = self._seen(self.groups) if key in GROUP_PHRASES else []
+        if groups:
             if key in ARMED_GROUP_PHRASES:
                 # "the militants", "the rebels": an armed group, not the Kurds as a people.
                 groups = [g for g in groups if g.sector in ARMED_SECTORS]
             if groups:
                 return [self._copy(groups[-1], text, "the group")]
         if key in STATE_PHRASES:
+            states = self._seen(self.states)
             if not states:
                 return []
             last = states[-1]
@@ -628,7 +632,7 @@ class ArticleActors:
                 # "the administration" is a leader's government: the state of the last
                 # president or prime minister named, not the last state ("the
                 # administration has not been satisfied with ... China").
-                leaders = [e for e in persons if e.code in self.kb.states and _leader(e)]
+                leaders = [e for e in self._seen(self.persons) if e.code in self.kb.states and _leader(e)]
                 if leaders:
                     last = leaders[-1]
             e = self._copy(last, text, "the country")
@@ -643,6 +647,7 @@ class ArticleActors:
         bare = _strip_det(key)
         if bare in ROLE_NOMINALS and key != bare or key.startswith("the ") and bare in ROLE_NOMINALS:
             words = ROLE_NOMINALS[bare]
+            persons = self._seen(self.persons)
             for e in reversed(persons):
                 office = (e.office or "").lower()
                 if any(w in office for w in words):
